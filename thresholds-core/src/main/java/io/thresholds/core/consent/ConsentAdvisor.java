@@ -1,0 +1,103 @@
+package io.thresholds.core.consent;
+
+import io.thresholds.core.model.Tier;
+import io.thresholds.core.policy.Indicator;
+import io.thresholds.core.policy.IndicatorFlag;
+import io.thresholds.core.policy.Policy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Derives consent guidance from a policy's consent rules, the driving indicators and the recorded
+ * consent state. Stateless; used by the evaluator and usable on its own.
+ */
+public final class ConsentAdvisor {
+  private ConsentAdvisor() {}
+
+  /**
+   * @param policy the policy
+   * @param tier the tier to advise for
+   * @param driving the indicators driving the result
+   * @param state the recorded consent state
+   * @return the guidance
+   */
+  public static ConsentGuidance advise(
+      Policy policy, Tier tier, Collection<Indicator> driving, ConsentState state) {
+    ConsentRule rule = policy.consentRule(tier);
+    List<String> restrictions = new ArrayList<>();
+    boolean tell = true;
+    boolean seek = true;
+    for (Indicator i : driving) {
+      if (i.has(IndicatorFlag.DO_NOT_TELL_FAMILY)) {
+        tell = false;
+        seek = false;
+        restrictions.add("Do not discuss the referral with the family (" + i.code() + ").");
+      }
+      if (i.has(IndicatorFlag.POLICE_INVESTIGATION)) {
+        seek = false;
+        tell = false;
+        restrictions.add("Seeking consent or telling the family could compromise a police"
+            + " investigation or increase the risk to the child (" + i.code() + ").");
+      }
+    }
+    boolean significantHarm = tier == Tier.ACUTE
+        || driving.stream().anyMatch(i -> i.has(IndicatorFlag.S47));
+    ImmutableConsentGuidance.Builder b = ConsentGuidance.builder()
+        .tier(tier)
+        .requirement(rule.requirement())
+        .givers(rule.givers())
+        .maySeekConsent(seek)
+        .mayTellFamily(tell)
+        .restrictions(restrictions)
+        .ifWithheld(rule.ifWithheld())
+        .mustShareToSafeguard(significantHarm)
+        .citation(rule.citation());
+    ConsentStatus s = state.status();
+    switch (rule.requirement()) {
+      case REQUIRED:
+        if (s == ConsentStatus.GIVEN && rule.givers().contains(state.by().orElseThrow())) {
+          b.check(ConsentCheck.SATISFIED);
+        } else {
+          b.check(ConsentCheck.NOT_SATISFIED).missing(requiredMissing(rule, s));
+        }
+        break;
+      case SEEK_UNLESS_UNSAFE:
+        if (s == ConsentStatus.GIVEN || s == ConsentStatus.NOT_SOUGHT_UNSAFE
+            || s == ConsentStatus.SHARED_WITHOUT_CONSENT) {
+          b.check(ConsentCheck.SATISFIED);
+        } else if (!seek) {
+          b.check(ConsentCheck.NOT_SATISFIED)
+              .missing("Record that consent was not sought because seeking it is unsafe.");
+        } else if (s == ConsentStatus.NOT_YET_SOUGHT) {
+          b.check(ConsentCheck.NOT_SATISFIED)
+              .missing("Seek consent, or record why seeking it would place the child at further risk.");
+        } else {
+          b.check(ConsentCheck.NOT_SATISFIED).missing("Consent is " + s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + rule.ifWithheld());
+        }
+        break;
+      case NOT_REQUIRED_SEEK_IF_SAFE:
+        b.check(ConsentCheck.NOT_REQUIRED);
+        break;
+      default:
+        throw new AssertionError(rule.requirement());
+    }
+    return b.build();
+  }
+
+  private static String requiredMissing(ConsentRule rule, ConsentStatus s) {
+    String who = rule.givers().contains(ConsentGiver.YOUNG_PERSON)
+        ? "a person with parental responsibility or, where of sufficient age and understanding, the young person"
+        : "a person with parental responsibility";
+    switch (s) {
+      case WITHHELD:
+      case WITHDRAWN:
+        return "Consent is required and has been " + (s == ConsentStatus.WITHHELD ? "withheld" : "withdrawn")
+            + ": " + rule.ifWithheld();
+      case GIVEN:
+        return "Consent was given by someone this tier's rule does not accept; it is needed from " + who + ".";
+      default:
+        return "Consent is required from " + who + " before referring, assessing or sharing information.";
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.thresholds.core.consent;
+
+import io.thresholds.core.model.Tier;
+import io.thresholds.core.policy.Citation;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/** A partnership's consent rule for one tier. */
+@Value.Immutable
+public abstract class ConsentRule {
+  /** @return the tier */
+  public abstract Tier tier();
+
+  /** @return what is required */
+  public abstract ConsentRequirement requirement();
+
+  /** @return who may give consent at this tier */
+  public abstract Set<ConsentGiver> givers();
+
+  /** @return what to do if consent is withheld, in plain words */
+  public abstract String ifWithheld();
+
+  /** @return where the document says so */
+  public abstract Citation citation();
+
+  /** @return a new builder */
+  public static ImmutableConsentRule.Builder builder() {
+    return ImmutableConsentRule.builder();
+  }
+}

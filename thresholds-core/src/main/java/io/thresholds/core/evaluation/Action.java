@@ -1,0 +1,46 @@
+package io.thresholds.core.evaluation;
+
+import io.thresholds.core.policy.ActionKind;
+import io.thresholds.core.policy.Channel;
+import io.thresholds.core.policy.Citation;
+import io.thresholds.core.policy.Contact;
+import io.thresholds.core.policy.Modality;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** One advised action, in order: what, how firmly, through which channel and contact, by when, why. */
+@Value.Immutable
+public abstract class Action {
+  /** @return the id of the policy rule that produced it */
+  public abstract String ruleId();
+
+  /** @return what it is */
+  public abstract ActionKind kind();
+
+  /** @return how firmly the policy advises it for this child */
+  public abstract Modality modality();
+
+  /** @return how it is carried out */
+  public abstract Channel channel();
+
+  /** @return whom to contact, resolved for the time of the action */
+  public abstract Optional<Contact> contact();
+
+  /** @return when it is due, if the policy sets a timescale */
+  public abstract Optional<Deadline> due();
+
+  /** @return what to do, in plain words */
+  public abstract String description();
+
+  /** @return notes on this action, e.g. that no referral route is staffed at that time */
+  public abstract List<String> notes();
+
+  /** @return where the policy says so */
+  public abstract Citation citation();
+
+  /** @return a new builder */
+  public static ImmutableAction.Builder builder() {
+    return ImmutableAction.builder();
+  }
+}

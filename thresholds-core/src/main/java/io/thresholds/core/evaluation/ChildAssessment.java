@@ -1,0 +1,46 @@
+package io.thresholds.core.evaluation;
+
+import io.thresholds.core.consent.ConsentGuidance;
+import io.thresholds.core.model.Age;
+import io.thresholds.core.model.IndicatorCode;
+import io.thresholds.core.model.Ref;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/** The result for one referred child. Contains references and codes, never personal details. */
+@Value.Immutable
+public abstract class ChildAssessment {
+  /** @return the child's reference */
+  public abstract Ref child();
+
+  /** @return the child's age when the referral is made */
+  public abstract Age age();
+
+  /** @return whether the children's thresholds apply */
+  public abstract Scope scope();
+
+  /** @return the suggested tier range; absent when the person is out of scope (an adult) */
+  public abstract Optional<TierRange> tierRange();
+
+  /** @return the need indicators that drove the range (after escalation and derivation) */
+  public abstract Set<IndicatorCode> drivingIndicators();
+
+  /** @return the reasons, each with its citation */
+  public abstract List<Reason> reasons();
+
+  /** @return the actions, in order */
+  public abstract List<Action> actions();
+
+  /** @return consent guidance for each tier of the range, lowest first */
+  public abstract List<ConsentGuidance> consent();
+
+  /** @return further notes for the professional */
+  public abstract List<String> notes();
+
+  /** @return a new builder */
+  public static ImmutableChildAssessment.Builder builder() {
+    return ImmutableChildAssessment.builder();
+  }
+}

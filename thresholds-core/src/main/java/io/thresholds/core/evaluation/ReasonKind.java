@@ -1,0 +1,27 @@
+package io.thresholds.core.evaluation;
+
+/** Why a reason appears in a result. */
+public enum ReasonKind {
+  /** A reported concern matched a need indicator, which sets the lower end of the range. */
+  INDICATOR,
+  /** A reported concern was replaced by a higher-tier indicator because the child meets its condition. */
+  ESCALATED,
+  /** An indicator derived from recorded facts (school attendance, missing education). */
+  DERIVED,
+  /** Several needs at the highest tier found: the range reaches one tier higher. */
+  CUMULATIVE,
+  /** A higher-tier indicator may apply but a fact it needs is not recorded (e.g. mobility). */
+  POSSIBLE_ESCALATION,
+  /** The indicator's age or mobility condition does not hold; kept at its tier for review. */
+  CONDITION_NOT_MET,
+  /** The referral reports immediate danger. */
+  IMMEDIATE_DANGER,
+  /** The child is disabled. */
+  DISABILITY,
+  /** A strength or protective factor (Tier 1 description); it never lowers the range. */
+  STRENGTH,
+  /** No need was reported: why the range is Tier 1. */
+  NO_NEED_REPORTED,
+  /** The person is outside the children's thresholds. */
+  OUT_OF_SCOPE
+}

@@ -1,0 +1,25 @@
+package io.thresholds.core.model;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** An adult living in the household. */
+@Value.Immutable
+public abstract class Adult {
+  /** @return the pseudonymous reference */
+  public abstract Ref ref();
+
+  /** @return the relationship to the referred children */
+  public abstract Relationship relationship();
+
+  /** @return true if the adult has parental responsibility for the referred children */
+  public abstract boolean parentalResponsibility();
+
+  /** @return identifying details, if the caller has them */
+  public abstract Optional<PersonalDetails> personal();
+
+  /** @return a new builder */
+  public static ImmutableAdult.Builder builder() {
+    return ImmutableAdult.builder();
+  }
+}

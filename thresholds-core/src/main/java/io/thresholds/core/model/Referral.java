@@ -1,0 +1,130 @@
+package io.thresholds.core.model;
+
+import io.thresholds.core.InvalidValueException;
+import io.thresholds.core.consent.ConsentState;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * A referral about one or more children of a household: who refers, which children, what was
+ * observed, whether there is immediate danger, the consent state and when it is made.
+ *
+ * <p>Every child in the household is either referred or excluded with a stated reason, as the
+ * policy expects all children in a household to be considered. {@code toString()} shows
+ * references, codes and flags only.
+ */
+@Value.Immutable
+public abstract class Referral {
+  /** @return the referral's own pseudonymous reference */
+  public abstract Ref ref();
+
+  /** @return who is referring */
+  public abstract Referrer referrer();
+
+  /** @return when the referral is made */
+  public abstract Instant madeAt();
+
+  /** @return the household */
+  public abstract Household household();
+
+  /** @return the children being referred (references into the household), at least one */
+  public abstract List<Ref> referredChildren();
+
+  /**
+   * @return the children of the household who are not referred, each with the reason; the reasons
+   *     are free text and never shown in {@code toString()}
+   */
+  @Value.Redacted
+  public abstract Map<Ref, String> exclusions();
+
+  /** @return the observed concerns; may be empty (the result then explains why no referral is needed) */
+  public abstract List<Concern> concerns();
+
+  /** @return true if a child is believed to be in immediate danger */
+  @Value.Default
+  public boolean immediateDanger() {
+    return false;
+  }
+
+  /** @return true if the same children were referred before (a repeat referral) */
+  @Value.Default
+  public boolean repeatReferral() {
+    return false;
+  }
+
+  /** @return the consent state */
+  @Value.Default
+  public ConsentState consent() {
+    return ConsentState.notYetSought();
+  }
+
+  /** @return a new builder */
+  public static ImmutableReferral.Builder builder() {
+    return ImmutableReferral.builder();
+  }
+
+  @Value.Check
+  void check() {
+    Household h = household();
+    if (referredChildren().isEmpty()) {
+      throw new InvalidValueException("referredChildren", "must name at least one child");
+    }
+    Set<Ref> referred = new HashSet<>();
+    for (int i = 0; i < referredChildren().size(); i++) {
+      Ref r = referredChildren().get(i);
+      if (h.child(r).isEmpty()) {
+        throw new InvalidValueException("referredChildren[" + i + "]", "is not a child of the household");
+      }
+      if (!referred.add(r)) {
+        throw new InvalidValueException("referredChildren[" + i + "]", "is listed twice");
+      }
+    }
+    for (Map.Entry<Ref, String> e : exclusions().entrySet()) {
+      String field = "exclusions[" + e.getKey() + "]";
+      if (h.child(e.getKey()).isEmpty()) {
+        throw new InvalidValueException(field, "is not a child of the household");
+      }
+      if (referred.contains(e.getKey())) {
+        throw new InvalidValueException(field, "a referred child cannot also be excluded");
+      }
+      if (e.getValue().isBlank()) {
+        throw new InvalidValueException(field, "needs a reason");
+      }
+    }
+    for (int i = 0; i < h.children().size(); i++) {
+      Ref r = h.children().get(i).ref();
+      if (!referred.contains(r) && !exclusions().containsKey(r)) {
+        throw new InvalidValueException(
+            "household.children[" + i + "]",
+            "every child in the household must be referred or excluded with a reason");
+      }
+    }
+    for (int i = 0; i < concerns().size(); i++) {
+      Concern c = concerns().get(i);
+      String field = "concerns[" + i + "].subjectRef";
+      switch (c.subject()) {
+        case CHILD:
+          if (!referred.contains(c.subjectRef())) {
+            throw new InvalidValueException(field, "a concern about a child must name a referred child");
+          }
+          break;
+        case PARENT_CARER:
+          if (h.adult(c.subjectRef()).isEmpty()) {
+            throw new InvalidValueException(field, "a concern about a parent or carer must name an adult of the household");
+          }
+          break;
+        case HOUSEHOLD_MEMBER:
+          if (h.adult(c.subjectRef()).isEmpty() && h.child(c.subjectRef()).isEmpty()) {
+            throw new InvalidValueException(field, "must name a member of the household");
+          }
+          break;
+        default:
+          throw new AssertionError(c.subject());
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.thresholds.core.policy;
+
+/** What an advised action is. The policy decides when each applies and what it says. */
+public enum ActionKind {
+  /** Call the police on 999: a child is in immediate danger. */
+  CALL_EMERGENCY_SERVICES,
+  /** Tell the organisation's designated safeguarding lead at once. */
+  INFORM_SAFEGUARDING_LEAD,
+  /** Phone the referral through to the Hub (or the out-of-hours service). */
+  PHONE_REFERRAL,
+  /** Send the written multi-agency referral form. */
+  WRITTEN_REFERRAL,
+  /** Complete the referral form with the family and send it for early help. */
+  EARLY_HELP_REFERRAL,
+  /** An early help assessment and Team Around the Family. */
+  EARLY_HELP_ASSESSMENT,
+  /** Keep offering the practitioner's own agency's support. */
+  SINGLE_AGENCY_SUPPORT,
+  /** Universal services meet the need; refer within the agency with consent, no referral form. */
+  UNIVERSAL_SERVICES,
+  /** Talk the case through with the designated safeguarding lead or line manager. */
+  CONSULT_SAFEGUARDING_LEAD,
+  /** A strategy discussion and possible Section 47 enquiries (by children's social care). */
+  STRATEGY_DISCUSSION,
+  /** Refer to the Multi-Agency Child Exploitation panel. */
+  MACE_REFERRAL,
+  /** Refer to Prevent. */
+  PREVENT_REFERRAL,
+  /** Refer to the education service for a child missing education. */
+  EDUCATION_SERVICE_REFERRAL,
+  /** A social worker assessment for a disabled child whose needs were never assessed. */
+  DISABILITY_ASSESSMENT,
+  /** Chase the Hub if no feedback has come. */
+  CHASE_FEEDBACK,
+  /** Resolve a professional disagreement, escalating if needed. */
+  ESCALATE_DISAGREEMENT,
+  /** Keep monitoring and re-refer if things get worse. */
+  MONITOR_AND_REREFER,
+  /** The referrer is not a professional: ask a professional to refer. */
+  ASK_A_PROFESSIONAL,
+  /** The person is an adult: the children's thresholds do not apply. */
+  ADULT_SERVICES
+}

@@ -1,0 +1,49 @@
+package io.thresholds.core.policy;
+
+import io.thresholds.core.InvalidValueException;
+import io.thresholds.core.time.ServiceHours;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/** A service a referrer contacts: the Hub, the Emergency Duty Team, the police, the Prevent team. */
+@Value.Immutable
+public abstract class Contact {
+  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
+  /** @return the contact's id within the policy, e.g. {@code hub} */
+  public abstract String id();
+
+  /** @return the service's name */
+  public abstract String name();
+
+  /** @return phone numbers, as published */
+  public abstract List<String> phones();
+
+  /** @return the (secure) email address forms are sent to */
+  public abstract Optional<String> email();
+
+  /** @return when the service is staffed; absent means at any time */
+  public abstract Optional<ServiceHours> hours();
+
+  /** @return a new builder */
+  public static ImmutableContact.Builder builder() {
+    return ImmutableContact.builder();
+  }
+
+  @Value.Check
+  void check() {
+    if (!ID.matcher(id()).matches()) {
+      throw new InvalidValueException("contacts[" + id() + "].id", "must be lower-case letters, digits and '-', at most 32");
+    }
+    if (name().isBlank()) {
+      throw new InvalidValueException("contacts[" + id() + "].name", "must not be blank");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Contact[" + id() + "]";
+  }
+}

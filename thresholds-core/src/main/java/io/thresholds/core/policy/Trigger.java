@@ -1,0 +1,116 @@
+package io.thresholds.core.policy;
+
+import io.thresholds.core.InvalidValueException;
+import io.thresholds.core.model.Tier;
+import java.util.Locale;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * When an action rule applies. Text forms used in policy packs:
+ *
+ * <ul>
+ *   <li>{@code always}: to every child in scope;
+ *   <li>{@code immediate-danger}: the referral says a child is in immediate danger (applies to
+ *       adults too);
+ *   <li>{@code tier>=N}: the suggested range reaches tier N (a firm action when the lower end does,
+ *       otherwise one to consider);
+ *   <li>{@code tier=N}: tier N is within the suggested range;
+ *   <li>{@code flag:FLAG}: a driving indicator carries the flag;
+ *   <li>{@code disabled-not-assessed}: a disabled child whose needs were never assessed;
+ *   <li>{@code missing-education}: a child of compulsory school age on no school roll and not
+ *       home educated;
+ *   <li>{@code consent-withheld}: consent is withheld or withdrawn;
+ *   <li>{@code adult}: the person is over the children's age limit;
+ *   <li>{@code not-professional}: the referrer is not a professional;
+ *   <li>{@code range-uncertain}: the suggested range spans more than one tier.
+ * </ul>
+ */
+@Value.Immutable
+public abstract class Trigger {
+  /** The kinds of trigger. */
+  public enum Kind {
+    /** Every child in scope. */
+    ALWAYS,
+    /** Immediate danger. */
+    IMMEDIATE_DANGER,
+    /** Range reaches a tier. */
+    TIER_AT_LEAST,
+    /** Range includes a tier. */
+    TIER_IS,
+    /** A driving indicator has a flag. */
+    FLAG,
+    /** Disabled, never assessed. */
+    DISABLED_NOT_ASSESSED,
+    /** Missing education by the recorded school facts. */
+    MISSING_EDUCATION,
+    /** Consent withheld or withdrawn. */
+    CONSENT_WITHHELD,
+    /** Out of scope by age. */
+    ADULT,
+    /** The referrer is not a professional. */
+    NOT_PROFESSIONAL,
+    /** The suggested range spans more than one tier. */
+    RANGE_UNCERTAIN
+  }
+
+  /** @return the kind */
+  public abstract Kind kind();
+
+  /** @return the tier of {@code tier>=N} and {@code tier=N} */
+  public abstract Optional<Tier> tier();
+
+  /** @return the flag of {@code flag:FLAG} */
+  public abstract Optional<IndicatorFlag> flag();
+
+  /**
+   * @param text the text form
+   * @param field the field name for errors
+   * @return the trigger
+   */
+  public static Trigger parse(String text, String field) {
+    String t = text.trim();
+    ImmutableTrigger.Builder b = ImmutableTrigger.builder();
+    try {
+      if (t.startsWith("tier>=")) {
+        return b.kind(Kind.TIER_AT_LEAST).tier(Tier.of(Integer.parseInt(t.substring(6)))).build();
+      }
+      if (t.startsWith("tier=")) {
+        return b.kind(Kind.TIER_IS).tier(Tier.of(Integer.parseInt(t.substring(5)))).build();
+      }
+      if (t.startsWith("flag:")) {
+        return b.kind(Kind.FLAG).flag(IndicatorFlag.valueOf(t.substring(5))).build();
+      }
+      return b.kind(Kind.valueOf(t.toUpperCase(Locale.ROOT).replace('-', '_'))).build();
+    } catch (IllegalArgumentException | InvalidValueException e) {
+      throw new InvalidValueException(field, "unknown trigger; see Trigger for the forms");
+    }
+  }
+
+  /** @return the text form */
+  public String toText() {
+    switch (kind()) {
+      case TIER_AT_LEAST:
+        return "tier>=" + tier().orElseThrow().number();
+      case TIER_IS:
+        return "tier=" + tier().orElseThrow().number();
+      case FLAG:
+        return "flag:" + flag().orElseThrow().name();
+      default:
+        return kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  @Value.Check
+  void check() {
+    boolean tiered = kind() == Kind.TIER_AT_LEAST || kind() == Kind.TIER_IS;
+    if (tiered != tier().isPresent() || (kind() == Kind.FLAG) != flag().isPresent()) {
+      throw new InvalidValueException("trigger", "arguments do not match the kind");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return toText();
+  }
+}
