@@ -1,0 +1,461 @@
+package io.thresholds.core.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.thresholds.core.ThresholdsException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reads a copy of the embedded pack from a directory, then breaks it one way per test. */
+class PolicyPackReaderTest {
+  private static final String BASE = "/io/thresholds/core/policy/city-of-london/";
+  private static final String PROPERTIES = "policy.properties";
+  private static final String INDICATORS = "indicators.tsv";
+  private static final String ACTIONS = "actions.tsv";
+  private static final String HOLIDAYS = "bank-holidays.tsv";
+
+  @TempDir
+  Path dir;
+
+  @BeforeEach
+  void copyEmbeddedPack() throws IOException {
+    for (String file : List.of(PROPERTIES, INDICATORS, ACTIONS, HOLIDAYS)) {
+      try (InputStream in = PolicyPackReaderTest.class.getResourceAsStream(BASE + file)) {
+        assertThat(in).as(file).isNotNull();
+        Files.copy(in, dir.resolve(file));
+      }
+    }
+  }
+
+  private List<String> lines(String file) throws IOException {
+    return new ArrayList<>(Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8));
+  }
+
+  private void write(String file, List<String> lines) throws IOException {
+    Files.write(dir.resolve(file), lines, StandardCharsets.UTF_8);
+  }
+
+  /** 1-based number of the first line starting with a prefix. */
+  private int lineOf(String file, String prefix) throws IOException {
+    List<String> all = lines(file);
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).startsWith(prefix)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line starting " + prefix + " in " + file);
+  }
+
+  /** Replaces the first line starting with a prefix; returns its 1-based number. */
+  private int edit(String file, String prefix, UnaryOperator<String> change) throws IOException {
+    int n = lineOf(file, prefix);
+    List<String> all = lines(file);
+    all.set(n - 1, change.apply(all.get(n - 1)));
+    write(file, all);
+    return n;
+  }
+
+  private int append(String file, String line) throws IOException {
+    List<String> all = lines(file);
+    all.add(line);
+    write(file, all);
+    return all.size();
+  }
+
+  private PolicyFormatException loadFails() {
+    PolicyFormatException e = catchThrowableOfType(PolicyFormatException.class, () -> Policies.load(dir));
+    assertThat(e).as("expected PolicyFormatException").isNotNull();
+    return e;
+  }
+
+  private static String fileAndLine(String file, int line) {
+    return "policy pack file " + file + " line " + line;
+  }
+
+  // --- the unmodified pack
+
+  @Test
+  void load_copyOfEmbeddedPack_equalsCityOfLondon() {
+    Policy loaded = Policies.load(dir);
+    Policy embedded = Policies.cityOfLondon();
+    assertThat(loaded).isNotSameAs(embedded);
+    assertThat(loaded.calendar()).isEqualTo(embedded.calendar());
+    assertThat(loaded).isEqualTo(embedded);
+    assertThat(loaded.hashCode()).isEqualTo(embedded.hashCode());
+  }
+
+  @Test
+  void load_commentsAndBlankLinesIgnored() throws IOException {
+    append(PROPERTIES, "");
+    append(PROPERTIES, "# a trailing comment");
+    append(INDICATORS, "");
+    append(INDICATORS, "# a trailing comment");
+    append(ACTIONS, "   ");
+    assertThat(Policies.load(dir)).isEqualTo(Policies.cityOfLondon());
+  }
+
+  @Test
+  void load_editedHubPhone_changesContactPhones() throws IOException {
+    edit(PROPERTIES, "contact.hub.phones", l -> "contact.hub.phones = 020 7000 0000 | 020 7000 0001");
+    Policy p = Policies.load(dir);
+    assertThat(p.contact("hub").orElseThrow().phones()).containsExactly("020 7000 0000", "020 7000 0001");
+    assertThat(p).isNotEqualTo(Policies.cityOfLondon());
+  }
+
+  @Test
+  void load_droppedHoliday_changesCalendar() throws IOException {
+    List<String> all = lines(HOLIDAYS);
+    assertThat(all.get(all.size() - 1)).isEqualTo("2030-12-26\tBoxing Day");
+    all.remove(all.size() - 1);
+    write(HOLIDAYS, all);
+    Policy p = Policies.load(dir);
+    assertThat(p.calendar()).isNotEqualTo(Policies.cityOfLondon().calendar());
+    assertThat(p).isNotEqualTo(Policies.cityOfLondon());
+  }
+
+  // --- policy.properties
+
+  @Test
+  void properties_duplicateKey_rejectedWithBothLines() throws IOException {
+    int first = lineOf(PROPERTIES, "policy.version");
+    int n = append(PROPERTIES, "policy.version = 2.0.0");
+    assertThat(loadFails().getMessage())
+        .startsWith(fileAndLine(PROPERTIES, n) + ":")
+        .contains("policy.version")
+        .contains("line " + first);
+  }
+
+  @Test
+  void properties_unknownKey_rejected() throws IOException {
+    int n = append(PROPERTIES, "policy.colour = blue");
+    assertThat(loadFails().getMessage())
+        .startsWith(fileAndLine(PROPERTIES, n) + " (policy.colour)")
+        .contains("unknown key");
+  }
+
+  @Test
+  void properties_misspeltContactKey_rejected() throws IOException {
+    int n = append(PROPERTIES, "contact.hub.phone = 020 7000 0000");
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(PROPERTIES, n) + " (contact.hub.phone)");
+  }
+
+  @Test
+  void properties_missingKey_rejectedNamingFileAndKey() throws IOException {
+    List<String> all = lines(PROPERTIES);
+    all.removeIf(l -> l.startsWith("policy.version"));
+    write(PROPERTIES, all);
+    assertThat(loadFails().getMessage())
+        .isEqualTo("policy pack file " + PROPERTIES + ": missing key policy.version");
+  }
+
+  @Test
+  void properties_lineWithoutEquals_rejected() throws IOException {
+    int n = append(PROPERTIES, "policy.colour blue");
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(PROPERTIES, n) + ":");
+  }
+
+  @Test
+  void properties_emptyValue_rejected() throws IOException {
+    int n = edit(PROPERTIES, "policy.name", l -> "policy.name =");
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(PROPERTIES, n) + " (policy.name)");
+  }
+
+  @Test
+  void properties_unknownZone_rejected() throws IOException {
+    int n = edit(PROPERTIES, "policy.zone", l -> "policy.zone = Europe/Atlantis");
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(PROPERTIES, n) + " (policy.zone)");
+  }
+
+  @Test
+  void properties_unknownConsentRequirement_rejected() throws IOException {
+    int n = edit(PROPERTIES, "consent.2.requirement", l -> "consent.2.requirement = SOMETIMES");
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(PROPERTIES, n) + " (consent.2.requirement)");
+  }
+
+  @Test
+  void properties_nonNumericAdultAge_rejected() throws IOException {
+    int n = edit(PROPERTIES, "rules.adult-age", l -> "rules.adult-age = eighteen");
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(PROPERTIES, n) + " (rules.adult-age)");
+  }
+
+  // --- indicators.tsv
+
+  @Test
+  void indicators_badHeader_rejected() throws IOException {
+    int n = edit(INDICATORS, "code\t", l -> l.replace("\tlabel", "\ttitle"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(INDICATORS, n) + ": header must be");
+  }
+
+  @Test
+  void indicators_noHeader_rejected() throws IOException {
+    List<String> all = lines(INDICATORS);
+    all.removeIf(l -> l.startsWith("code\t"));
+    write(INDICATORS, all);
+    // The first data row is now taken for the header.
+    assertThat(loadFails().getMessage()).startsWith("policy pack file " + INDICATORS + " line ")
+        .contains("header must be");
+  }
+
+  @Test
+  void indicators_wrongColumnCount_rejected() throws IOException {
+    int n = edit(INDICATORS, "T2-DEV-BEREAVED\t", l -> l.substring(0, l.lastIndexOf('\t')));
+    assertThat(loadFails().getMessage())
+        .startsWith(fileAndLine(INDICATORS, n) + ": expected 12 tab-separated fields, found 11");
+  }
+
+  @Test
+  void indicators_extraColumn_rejected() throws IOException {
+    int n = edit(INDICATORS, "T2-DEV-BEREAVED\t", l -> l + "\textra");
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(INDICATORS, n) + ": expected 12");
+  }
+
+  @Test
+  void indicators_unknownFlag_rejected() throws IOException {
+    int n = edit(INDICATORS, "T2-DEV-OCCASIONALLY-MISSING\t", l -> l.replace("CONSIDER_MACE", "CONSIDER_MAYBE"));
+    assertThat(loadFails().getMessage())
+        .startsWith(fileAndLine(INDICATORS, n) + " column flags:")
+        .contains("CONSIDER_MAYBE");
+  }
+
+  @Test
+  void indicators_unknownSubject_rejected() throws IOException {
+    int n = edit(INDICATORS, "T2-DEV-BEREAVED\t", l -> l.replace("\tCHILD\t", "\tPUPIL\t"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(INDICATORS, n) + " column subjects:");
+  }
+
+  @Test
+  void indicators_badAge_rejected() throws IOException {
+    int n = edit(INDICATORS, "T4-S47-PREGNANCY-UNDER-13\t", l -> l.replace("\t..12\t", "\tunder 13\t"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(INDICATORS, n) + " column age:");
+  }
+
+  @Test
+  void indicators_unknownMobility_rejected() throws IOException {
+    int n = edit(INDICATORS, "T4-DEV-PRE-MOBILE-INJURY\t", l -> l.replace("PRE_OR_NON_MOBILE", "NON_MOBILE"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(INDICATORS, n) + " column mobility:");
+  }
+
+  @Test
+  void indicators_badTier_rejected() throws IOException {
+    int n = edit(INDICATORS, "T2-DEV-BEREAVED\t", l -> l.replace("\t2\tNEED\t", "\t5\tNEED\t"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(INDICATORS, n) + ":");
+  }
+
+  @Test
+  void indicators_emptyCell_rejected() throws IOException {
+    int n = edit(INDICATORS, "T2-DEV-BEREAVED\t", l -> l.replace("\t-\t-\t-\t-\t", "\t-\t\t-\t-\t"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(INDICATORS, n) + " column mobility:");
+  }
+
+  @Test
+  void indicators_undeclaredDomain_rejected() throws IOException {
+    int n = edit(INDICATORS, "T2-DEV-BEREAVED\t", l -> l.replace("DEVELOPMENTAL_NEEDS", "DEVELOPMENT"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(INDICATORS, n) + " column domain:");
+  }
+
+  @Test
+  void indicators_strengthAtTier2_rejectedWithLine() throws IOException {
+    int n = edit(INDICATORS, "T2-DEV-BEREAVED\t", l -> l.replace("\tNEED\t", "\tSTRENGTH\t"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(INDICATORS, n) + ":")
+        .contains("indicators[T2-DEV-BEREAVED].kind");
+  }
+
+  @Test
+  void indicators_escalatesToMissingCode_rejectedNamingCode() throws IOException {
+    edit(INDICATORS, "T3-PAR-ASSAULT-NO-OR-MINOR-INJURY\t",
+        l -> l.replace("T4-DEV-PRE-MOBILE-INJURY", "T4-DEV-NO-SUCH-INJURY"));
+    assertThat(loadFails().getMessage()).contains("T3-PAR-ASSAULT-NO-OR-MINOR-INJURY").contains("escalatesTo");
+  }
+
+  @Disabled("BUG: PolicyPackReader reports an escalates_to naming a missing code as 'policy pack is inconsistent:"
+      + " indicators[...]...' without the file and line (Policies.load promises file, line and rule)")
+  @Test
+  void indicators_escalatesToMissingCode_rejectedWithFileAndLine() throws IOException {
+    int n = edit(INDICATORS, "T3-PAR-ASSAULT-NO-OR-MINOR-INJURY\t",
+        l -> l.replace("T4-DEV-PRE-MOBILE-INJURY", "T4-DEV-NO-SUCH-INJURY"));
+    assertThat(loadFails().getMessage()).contains(fileAndLine(INDICATORS, n));
+  }
+
+  @Test
+  void indicators_duplicateCode_rejectedNamingCode() throws IOException {
+    int n = lineOf(INDICATORS, "T2-DEV-BEREAVED\t");
+    append(INDICATORS, lines(INDICATORS).get(n - 1));
+    assertThat(loadFails().getMessage()).contains("T2-DEV-BEREAVED").contains("used twice");
+  }
+
+  @Disabled("BUG: PolicyPackReader reports a duplicate indicator code as 'policy pack is inconsistent:"
+      + " indicators[...]: code is used twice' without the file and line of either row")
+  @Test
+  void indicators_duplicateCode_rejectedWithFileAndLine() throws IOException {
+    int n = lineOf(INDICATORS, "T2-DEV-BEREAVED\t");
+    int dup = append(INDICATORS, lines(INDICATORS).get(n - 1));
+    assertThat(loadFails().getMessage()).contains(fileAndLine(INDICATORS, dup));
+  }
+
+  // --- actions.tsv
+
+  @Test
+  void actions_badHeader_rejected() throws IOException {
+    int n = edit(ACTIONS, "id\t", l -> l.replace("\tsupersedes", "\treplaces"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(ACTIONS, n) + ": header must be");
+  }
+
+  @Test
+  void actions_wrongColumnCount_rejected() throws IOException {
+    int n = edit(ACTIONS, "monitor\t", l -> l.replace("\tnone\t-\t", "\tnone\t"));
+    assertThat(loadFails().getMessage())
+        .startsWith(fileAndLine(ACTIONS, n) + ": expected 10 tab-separated fields, found 9");
+  }
+
+  @Test
+  void actions_unknownTrigger_rejected() throws IOException {
+    int n = edit(ACTIONS, "monitor\t", l -> l.replace("\ttier>=2\t", "\twhen-worried\t"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(ACTIONS, n) + " column trigger:");
+  }
+
+  @Test
+  void actions_unknownTriggerFlag_rejected() throws IOException {
+    int n = edit(ACTIONS, "prevent-referral\t", l -> l.replace("flag:PREVENT", "flag:PREVENTION"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(ACTIONS, n) + " column trigger:");
+  }
+
+  @Test
+  void actions_unknownTiming_rejected() throws IOException {
+    int n = edit(ACTIONS, "escalate-disagreement\t", l -> l.replace("working-days:5", "within-a-week"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(ACTIONS, n) + " column timing:");
+  }
+
+  @Test
+  void actions_zeroWorkingDays_rejectedWithLine() throws IOException {
+    int n = edit(ACTIONS, "escalate-disagreement\t", l -> l.replace("working-days:5", "working-days:0"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(ACTIONS, n) + ":");
+  }
+
+  @Test
+  void actions_unknownKind_rejected() throws IOException {
+    int n = edit(ACTIONS, "monitor\t", l -> l.replace("MONITOR_AND_REREFER", "WATCH"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(ACTIONS, n) + " column kind:");
+  }
+
+  @Test
+  void actions_badId_rejectedWithLine() throws IOException {
+    int n = edit(ACTIONS, "monitor\t", l -> "Monitor" + l.substring("monitor".length()));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(ACTIONS, n) + ":");
+  }
+
+  @Test
+  void actions_firstRowNot999_rejected() throws IOException {
+    List<String> all = lines(ACTIONS);
+    int call = lineOf(ACTIONS, "call-999\t") - 1;
+    String row = all.remove(call);
+    all.add(call + 1, row);
+    write(ACTIONS, all);
+    assertThat(loadFails().getMessage()).contains("first action rule").contains("emergency");
+  }
+
+  @Disabled("BUG: PolicyPackReader reports a first action row that is not the 999 rule as 'policy pack is"
+      + " inconsistent: actions: ...' without naming actions.tsv or the line")
+  @Test
+  void actions_firstRowNot999_rejectedWithFileAndLine() throws IOException {
+    List<String> all = lines(ACTIONS);
+    int call = lineOf(ACTIONS, "call-999\t") - 1;
+    String row = all.remove(call);
+    all.add(call + 1, row);
+    write(ACTIONS, all);
+    assertThat(loadFails().getMessage()).contains(fileAndLine(ACTIONS, call + 1));
+  }
+
+  // --- bank-holidays.tsv
+
+  @Test
+  void holidays_badDate_rejectedNamingFileAndLine() throws IOException {
+    int n = append(HOLIDAYS, "2030-02-30\tNo such day");
+    ThresholdsException e = catchThrowableOfType(ThresholdsException.class, () -> Policies.load(dir));
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).startsWith(fileAndLine(HOLIDAYS, n) + ":");
+  }
+
+  @Disabled("BUG: a bad line in bank-holidays.tsv makes Policies.load throw CalendarDataException, not the"
+      + " PolicyFormatException its javadoc promises (PolicyPackReader.read does not wrap it)")
+  @Test
+  void holidays_badDate_rejectedAsPolicyFormatException() throws IOException {
+    int n = append(HOLIDAYS, "2030-02-30\tNo such day");
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(HOLIDAYS, n) + ":");
+  }
+
+  // --- files
+
+  @Test
+  void files_missingActions_rejected() throws IOException {
+    Files.delete(dir.resolve(ACTIONS));
+    assertThat(loadFails().getMessage()).isEqualTo("policy pack file " + ACTIONS + ": missing");
+  }
+
+  @Test
+  void files_missingProperties_rejected() throws IOException {
+    Files.delete(dir.resolve(PROPERTIES));
+    assertThat(loadFails().getMessage()).isEqualTo("policy pack file " + PROPERTIES + ": missing");
+  }
+
+  @Test
+  void files_missingHolidays_rejected() throws IOException {
+    Files.delete(dir.resolve(HOLIDAYS));
+    assertThat(loadFails().getMessage()).contains(HOLIDAYS);
+  }
+
+  @Disabled("BUG: a missing bank-holidays.tsv is reported as 'cannot be read', unlike the other three files"
+      + " (': missing'): PolicyPackReader opens it directly instead of through PackFiles.lines")
+  @Test
+  void files_missingHolidays_rejectedAsMissing() throws IOException {
+    Files.delete(dir.resolve(HOLIDAYS));
+    assertThat(loadFails().getMessage()).isEqualTo("policy pack file " + HOLIDAYS + ": missing");
+  }
+
+  @Test
+  void files_missingDirectory_rejected() {
+    Path nowhere = dir.resolve("no-such-pack");
+    PolicyFormatException e = catchThrowableOfType(PolicyFormatException.class, () -> Policies.load(nowhere));
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains(PROPERTIES).contains("missing");
+  }
+
+  @Test
+  void files_invalidUtf8InIndicators_rejected() throws IOException {
+    byte[] bytes = Files.readAllBytes(dir.resolve(INDICATORS));
+    byte[] broken = new byte[bytes.length + 2];
+    System.arraycopy(bytes, 0, broken, 0, bytes.length);
+    broken[bytes.length] = (byte) 0xC3; // a lead byte...
+    broken[bytes.length + 1] = (byte) 0x28; // ...followed by a non-continuation byte
+    Files.write(dir.resolve(INDICATORS), broken);
+    assertThat(loadFails().getMessage()).isEqualTo("policy pack file " + INDICATORS + ": not valid UTF-8");
+  }
+
+  @Test
+  void files_invalidUtf8InProperties_rejected() throws IOException {
+    byte[] bytes = Files.readAllBytes(dir.resolve(PROPERTIES));
+    byte[] broken = new byte[bytes.length + 1];
+    System.arraycopy(bytes, 0, broken, 0, bytes.length);
+    broken[bytes.length] = (byte) 0xFF;
+    Files.write(dir.resolve(PROPERTIES), broken);
+    assertThat(loadFails().getMessage()).contains(PROPERTIES).contains("UTF-8");
+  }
+
+  @Test
+  void files_latin1Label_rejected() throws IOException {
+    byte[] bytes = Files.readAllBytes(dir.resolve(INDICATORS));
+    String text = new String(bytes, StandardCharsets.UTF_8).replace("Child has been bereaved", "Child has been bereav\u00e9d");
+    Files.write(dir.resolve(INDICATORS), text.getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(loadFails().getMessage()).contains(INDICATORS).contains("UTF-8");
+  }
+}
