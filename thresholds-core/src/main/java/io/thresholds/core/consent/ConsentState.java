@@ -82,7 +82,8 @@ public abstract class ConsentState {
     boolean needsBy = s == ConsentStatus.GIVEN || s == ConsentStatus.WITHHELD || s == ConsentStatus.WITHDRAWN;
     require(needsBy == by().isPresent(), "consent.by", needsBy ? "is required when consent is " + s : "applies only to given, withheld or withdrawn consent");
     require((s == ConsentStatus.GIVEN) == form().isPresent(), "consent.form", s == ConsentStatus.GIVEN ? "is required when consent is given" : "applies only to given consent");
-    require(s == ConsentStatus.NOT_YET_SOUGHT || recordedAt().isPresent(), "consent.recordedAt", "is required when consent is " + s);
+    require((s == ConsentStatus.NOT_YET_SOUGHT) != recordedAt().isPresent(), "consent.recordedAt",
+        s == ConsentStatus.NOT_YET_SOUGHT ? "does not apply before consent is sought" : "is required when consent is " + s);
     require((s == ConsentStatus.NOT_SOUGHT_UNSAFE) == notSoughtReason().isPresent(), "consent.notSoughtReason", s == ConsentStatus.NOT_SOUGHT_UNSAFE ? "is required when consent was not sought" : "applies only when consent was not sought because it was unsafe");
     boolean shared = s == ConsentStatus.SHARED_WITHOUT_CONSENT;
     require(shared == authorisedBy().isPresent(), "consent.authorisedBy", shared ? "is required when sharing without consent" : "applies only to sharing without consent");

@@ -67,7 +67,11 @@ public abstract class AgeCondition {
     if (!hi.isEmpty()) {
       b.maxYears(years(hi, field));
     }
-    return b.build();
+    try {
+      return b.build();
+    } catch (InvalidValueException e) {
+      throw new InvalidValueException(field, e.rule());
+    }
   }
 
   private static int years(String s, String field) {

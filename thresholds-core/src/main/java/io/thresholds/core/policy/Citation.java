@@ -48,6 +48,13 @@ public abstract class Citation {
     return b.toString();
   }
 
+  @Value.Check
+  void check() {
+    if (document().isBlank() || section().isBlank()) {
+      throw new io.thresholds.core.InvalidValueException("citation", "document and section must not be blank");
+    }
+  }
+
   @Override
   public String toString() {
     return toText();

@@ -40,6 +40,12 @@ public abstract class Contact {
     if (name().isBlank()) {
       throw new InvalidValueException("contacts[" + id() + "].name", "must not be blank");
     }
+    if (phones().stream().anyMatch(String::isBlank)) {
+      throw new InvalidValueException("contacts[" + id() + "].phones", "must not hold a blank number");
+    }
+    if (email().isPresent() && email().get().isBlank()) {
+      throw new InvalidValueException("contacts[" + id() + "].email", "must not be blank");
+    }
   }
 
   @Override

@@ -258,6 +258,17 @@ public abstract class Policy {
     if (schoolAgeFrom().isPresent() != schoolAgeTo().isPresent()) {
       throw new InvalidValueException("schoolAge", "needs both ends");
     }
+    if (schoolAgeFrom().isPresent() && (schoolAgeFrom().getAsInt() < 0
+        || schoolAgeFrom().getAsInt() > schoolAgeTo().getAsInt())) {
+      throw new InvalidValueException("schoolAge", "from must be 0 or more and not above to");
+    }
+    if (lowAttendanceBelowPercent().isPresent()
+        && (lowAttendanceBelowPercent().getAsInt() < 1 || lowAttendanceBelowPercent().getAsInt() > 100)) {
+      throw new InvalidValueException("derivations.lowAttendance", "the percentage must be 1 to 100");
+    }
+    if (inHoursRoute().equals(outOfHoursRoute())) {
+      throw new InvalidValueException("routes", "the in-hours and out-of-hours routes must be different contacts");
+    }
   }
 
   private static void checkEachTierOnce(String field, Tier[] tiers) {

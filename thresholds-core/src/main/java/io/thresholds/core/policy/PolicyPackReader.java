@@ -9,10 +9,12 @@ import io.thresholds.core.consent.ImmutableConsentRule;
 import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.model.Tier;
+import io.thresholds.core.time.CalendarDataException;
 import io.thresholds.core.time.ServiceHours;
 import io.thresholds.core.time.WorkingCalendar;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ final class PolicyPackReader {
       "id\ttrigger\tkind\tmodality\tchannel\tcontact\ttiming\tsupersedes\tsection\tdescription";
 
   private final PackFiles files;
+  /** Where each indicator code and action id was read, for errors found once the policy is built. */
+  private final Map<String, String> whereDefined = new LinkedHashMap<>();
 
   PolicyPackReader(PackFiles files) {
     this.files = files;
@@ -130,23 +134,39 @@ final class PolicyPackReader {
 
     b.indicators(indicators(document, domains));
     b.actionRules(actions(document));
-    try (Reader r = files.open(HOLIDAYS)) {
+    String holidays = String.join("\n", files.lines(HOLIDAYS));
+    try (Reader r = new StringReader(holidays)) {
       b.calendar(WorkingCalendar.parse(r, zone, files.describe(HOLIDAYS)));
+    } catch (CalendarDataException e) {
+      throw new PolicyFormatException(e.getMessage(), e);
     } catch (IOException e) {
       throw new PolicyFormatException(files.describe(HOLIDAYS) + ": cannot be read", e);
     }
     try {
       return b.build();
     } catch (InvalidValueException e) {
-      throw new PolicyFormatException("policy pack is inconsistent: " + e.getMessage(), e);
+      throw new PolicyFormatException(locate(e.field()) + "policy pack is inconsistent: " + e.getMessage(), e);
     } catch (IllegalStateException e) {
       throw new PolicyFormatException("policy pack is incomplete: " + e.getMessage(), e);
     }
   }
 
+  /** The file and line a consistency error's field points at, as a message prefix, or "". */
+  private String locate(String field) {
+    String key = null;
+    if (field.startsWith("indicators[") || field.startsWith("actions[")) {
+      key = field.substring(0, field.indexOf(']') + 1);
+    } else if (field.equals("actions")) {
+      key = whereDefined.keySet().stream().filter(k -> k.startsWith("actions[")).findFirst().orElse(null);
+    }
+    String where = key == null ? null : whereDefined.get(key);
+    return where == null ? "" : where + ": ";
+  }
+
   private List<Indicator> indicators(String document, Map<String, String> domains) {
     List<Indicator> out = new ArrayList<>();
     for (Row row : rows(INDICATORS, INDICATOR_HEADER)) {
+      whereDefined.put("indicators[" + row.cells[0].strip() + "]", row.source + " line " + row.line);
       out.add(row.parse(() -> {
         Tier tier = Tier.of(row.integer(1));
         ImmutableIndicator.Builder i = Indicator.builder()
@@ -194,6 +214,7 @@ final class PolicyPackReader {
   private List<ActionRule> actions(String document) {
     List<ActionRule> out = new ArrayList<>();
     for (Row row : rows(ACTIONS, ACTION_HEADER)) {
+      whereDefined.put("actions[" + row.cells[0].strip() + "]", row.source + " line " + row.line);
       out.add(row.parse(() -> {
         ImmutableActionRule.Builder a = ActionRule.builder()
             .id(row.get(0))

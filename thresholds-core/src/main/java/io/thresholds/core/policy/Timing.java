@@ -54,6 +54,14 @@ public abstract class Timing {
    * @return the timing
    */
   public static Timing parse(String text, String field) {
+    try {
+      return parseUnchecked(text, field);
+    } catch (InvalidValueException e) {
+      throw e.field().equals(field) ? e : new InvalidValueException(field, e.rule());
+    }
+  }
+
+  private static Timing parseUnchecked(String text, String field) {
     String t = text.trim();
     ImmutableTiming.Builder b = ImmutableTiming.builder();
     try {
@@ -110,11 +118,12 @@ public abstract class Timing {
     boolean ok;
     switch (kind()) {
       case AFTER:
-        ok = afterAction().isPresent() && duration().isPresent() && !duration().get().isNegative()
-            && workingDays().isEmpty();
+        ok = afterAction().isPresent() && !afterAction().get().isBlank() && duration().isPresent()
+            && !duration().get().isNegative() && workingDays().isEmpty();
         break;
       case WORKING_DAYS:
-        ok = workingDays().isPresent() && workingDays().getAsInt() >= 1 && duration().isEmpty();
+        ok = workingDays().isPresent() && workingDays().getAsInt() >= 1 && duration().isEmpty()
+            && afterAction().map(a -> !a.isBlank()).orElse(true);
         break;
       default:
         ok = afterAction().isEmpty() && duration().isEmpty() && workingDays().isEmpty();

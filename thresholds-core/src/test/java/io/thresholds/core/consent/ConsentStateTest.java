@@ -123,9 +123,9 @@ class ConsentStateTest {
   }
 
   @Test
-  void recordedAt_presentWhenNotYetSought_valid() {
-    assertThat(ConsentState.builder().status(ConsentStatus.NOT_YET_SOUGHT).recordedAt(AT).build().recordedAt())
-        .contains(AT);
+  void recordedAt_presentWhenNotYetSought_rejected() {
+    assertInvalid("consent.recordedAt",
+        () -> ConsentState.builder().status(ConsentStatus.NOT_YET_SOUGHT).recordedAt(AT).build());
   }
 
   // --- consent.notSoughtReason
