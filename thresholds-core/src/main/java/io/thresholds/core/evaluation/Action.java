@@ -36,6 +36,18 @@ public abstract class Action {
   /** @return notes on this action, e.g. that no referral route is staffed at that time */
   public abstract List<String> notes();
 
+  /**
+   * @return what must happen before the action can go ahead (e.g. consent is missing, or the
+   *     family must not be told); empty when it is ready
+   */
+  public abstract List<String> blockers();
+
+  /** @return true if nothing blocks the action */
+  @Value.Derived
+  public boolean ready() {
+    return blockers().isEmpty();
+  }
+
   /** @return where the policy says so */
   public abstract Citation citation();
 

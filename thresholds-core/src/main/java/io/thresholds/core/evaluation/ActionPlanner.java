@@ -1,6 +1,9 @@
 package io.thresholds.core.evaluation;
 
+import io.thresholds.core.consent.ConsentCheck;
+import io.thresholds.core.consent.ConsentGuidance;
 import io.thresholds.core.evaluation.DefaultThresholdEvaluator.Facts;
+import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.ActionRule;
 import io.thresholds.core.policy.Contact;
 import io.thresholds.core.policy.Modality;
@@ -34,6 +37,10 @@ final class ActionPlanner {
   }
 
   List<Action> plan(Facts facts, Instant at) {
+    return plan(facts, at, List.of());
+  }
+
+  List<Action> plan(Facts facts, Instant at, List<ConsentGuidance> consent) {
     Map<String, Modality> applicable = new LinkedHashMap<>();
     for (ActionRule rule : policy.actionRules()) {
       Optional<Modality> m = applies(rule, facts);
@@ -56,13 +63,57 @@ final class ActionPlanner {
       if (m == null || removed.contains(rule.id())) {
         continue;
       }
-      out.add(action(rule, m, at, dueById, alias));
+      out.add(action(rule, m, at, dueById, alias, blockers(rule, facts, consent)));
     }
     return out;
   }
 
+  /** The reasons a gated action cannot go ahead yet. */
+  private static List<String> blockers(ActionRule rule, Facts f, List<ConsentGuidance> consent) {
+    List<String> out = new ArrayList<>();
+    if (rule.gates().isEmpty() || f.range == null) {
+      return out;
+    }
+    Tier tier = gateTier(rule.trigger(), f.range);
+    for (ConsentGuidance g : consent) {
+      if (g.tier() != tier) {
+        continue;
+      }
+      if (rule.gates().contains(ActionRule.Gate.TELLS_FAMILY) && !g.mayTellFamily()) {
+        out.add("The family must not be told: " + String.join(" ", g.restrictions()));
+      }
+      if (rule.gates().contains(ActionRule.Gate.CONSENT) && g.check() == ConsentCheck.NOT_SATISFIED) {
+        out.add(g.missing().orElse("Consent is needed first."));
+      }
+    }
+    return out;
+  }
+
+  /** The tier whose consent rule gates an action: the trigger's own tier, else the range's lower end. */
+  private static Tier gateTier(Trigger t, TierRange range) {
+    for (Optional<Trigger> c = Optional.of(t); c.isPresent(); c = c.get().and()) {
+      if (c.get().kind() == Trigger.Kind.TIER_IS) {
+        return c.get().tier().orElseThrow();
+      }
+    }
+    return range.min();
+  }
+
   private Optional<Modality> applies(ActionRule rule, Facts f) {
-    Trigger t = rule.trigger();
+    Optional<Boolean> firm = firmness(rule.trigger(), f);
+    return firm.map(isFirm -> DefaultThresholdEvaluator.firm(rule, isFirm));
+  }
+
+  /** Empty if the trigger (and any {@code &} part) does not apply; otherwise whether it applies firmly. */
+  private static Optional<Boolean> firmness(Trigger t, Facts f) {
+    Optional<Boolean> head = single(t, f);
+    if (head.isEmpty() || t.and().isEmpty()) {
+      return head;
+    }
+    return firmness(t.and().get(), f).map(rest -> rest && head.get());
+  }
+
+  private static Optional<Boolean> single(Trigger t, Facts f) {
     TierRange r = f.range;
     boolean yes;
     boolean firm = true;
@@ -105,11 +156,11 @@ final class ActionPlanner {
       default:
         throw new AssertionError(t.kind());
     }
-    return yes ? Optional.of(DefaultThresholdEvaluator.firm(rule, firm)) : Optional.empty();
+    return yes ? Optional.of(firm) : Optional.empty();
   }
 
   private Action action(ActionRule rule, Modality modality, Instant at,
-      Map<String, Instant> dueById, Map<String, String> alias) {
+      Map<String, Instant> dueById, Map<String, String> alias, List<String> blockers) {
     Timing timing = rule.timing();
     List<String> notes = new ArrayList<>();
     Instant base = at;
@@ -182,6 +233,7 @@ final class ActionPlanner {
         .due(due)
         .description(rule.description())
         .notes(notes)
+        .blockers(blockers)
         .citation(rule.citation())
         .build();
   }

@@ -67,8 +67,12 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       Child child = referral.household().child(ref).orElseThrow();
       result.addChildren(assess(referral, child, reported, referralDay, at));
     }
-    for (Map.Entry<Ref, String> e : referral.exclusions().entrySet()) {
-      result.addExclusions(Exclusion.of(e.getKey(), e.getValue()));
+    // In household order, not the map's insertion order: equal referrals give equal results.
+    for (Child c : referral.household().children()) {
+      String reason = referral.exclusions().get(c.ref());
+      if (reason != null) {
+        result.addExclusions(Exclusion.of(c.ref(), reason));
+      }
     }
     return result.build();
   }
@@ -213,7 +217,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
           .build());
       max = Tier.max(max, Tier.ADDITIONAL_NEEDS);
     }
-    if (driving.isEmpty()) {
+    if (driving.isEmpty() && min == Tier.UNIVERSAL) {
       reasons.add(Reason.builder()
           .kind(ReasonKind.NO_NEED_REPORTED)
           .tier(Tier.UNIVERSAL)
@@ -236,7 +240,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     return out.tierRange(range)
         .drivingIndicators(driving.keySet())
         .reasons(reasons)
-        .actions(planner.plan(facts, at))
+        .actions(planner.plan(facts, at, consent))
         .consent(consent)
         .notes(notes)
         .build();

@@ -1,7 +1,9 @@
 package io.thresholds.core.model;
 
 import io.thresholds.core.InvalidValueException;
+import io.thresholds.core.consent.ConsentHistory;
 import io.thresholds.core.consent.ConsentState;
+import io.thresholds.core.consent.SharingRecord;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -56,11 +58,23 @@ public abstract class Referral {
     return false;
   }
 
-  /** @return the consent state */
+  /** @return the recorded consent history, oldest first; empty if only the current state is given */
+  @Value.Default
+  public ConsentHistory consentHistory() {
+    return ConsentHistory.empty();
+  }
+
+  /**
+   * @return the current consent state: the latest entry of the history, or the state given
+   *     directly when no history is recorded (then "not yet sought" by default)
+   */
   @Value.Default
   public ConsentState consent() {
-    return ConsentState.notYetSought();
+    return consentHistory().current();
   }
+
+  /** @return records of information shared about this referral */
+  public abstract List<SharingRecord> sharing();
 
   /** @return a new builder */
   public static ImmutableReferral.Builder builder() {
@@ -69,6 +83,17 @@ public abstract class Referral {
 
   @Value.Check
   void check() {
+    if (!consentHistory().entries().isEmpty() && !consent().equals(consentHistory().current())) {
+      throw new InvalidValueException("consent", "must be the latest entry of consentHistory when both are given");
+    }
+    ConsentHistory effective = consentHistory().entries().isEmpty() && consent().recordedAt().isPresent()
+        ? ConsentHistory.of(consent()) : consentHistory();
+    for (int i = 0; i < sharing().size(); i++) {
+      if (!sharing().get(i).consistentWith(effective)) {
+        throw new InvalidValueException("sharing[" + i + "].basis",
+            "shared on the basis of consent, but consent was not given at that time");
+      }
+    }
     Household h = household();
     if (referredChildren().isEmpty()) {
       throw new InvalidValueException("referredChildren", "must name at least one child");

@@ -1,5 +1,6 @@
 package io.thresholds.core.model;
 
+import io.thresholds.core.InvalidValueException;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -16,6 +17,9 @@ public abstract class Referrer {
   @Value.Redacted
   public abstract Optional<String> role();
 
+  /** @return the referrer's position as a code, if given */
+  public abstract Optional<ReferrerRole> position();
+
   /** @return true if the referrer is the designated safeguarding lead of their organisation */
   @Value.Default
   public boolean designatedSafeguardingLead() {
@@ -25,10 +29,27 @@ public abstract class Referrer {
   /** @return the referrer's own details, if given */
   public abstract Optional<PersonalDetails> personal();
 
-  /** @return true if the referrer acts as a professional (derived from the agency type) */
+  /**
+   * @return true if the referrer acts as a professional: the agency type is a professional one and
+   *     the position, if given, too
+   */
   @Value.Derived
   public boolean professional() {
-    return agencyType().isProfessional();
+    return agencyType().isProfessional() && position().map(ReferrerRole::isProfessional).orElse(true);
+  }
+
+  @Value.Check
+  void check() {
+    if (designatedSafeguardingLead() && !agencyType().isProfessional()) {
+      throw new InvalidValueException("referrer.designatedSafeguardingLead", "needs a professional agency type");
+    }
+    if (position().isPresent() && position().get().isProfessional() != agencyType().isProfessional()) {
+      throw new InvalidValueException("referrer.position", "does not match the agency type");
+    }
+    if (designatedSafeguardingLead() && position().isPresent()
+        && position().get() != ReferrerRole.DESIGNATED_SAFEGUARDING_LEAD) {
+      throw new InvalidValueException("referrer.position", "contradicts designatedSafeguardingLead");
+    }
   }
 
   /** @return a new builder */

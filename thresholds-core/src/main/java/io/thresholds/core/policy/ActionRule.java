@@ -13,6 +13,14 @@ import org.immutables.value.Value;
 public abstract class ActionRule {
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,47}");
 
+  /** Conditions that must hold before an action can go ahead. */
+  public enum Gate {
+    /** The consent rule of the tier must be met (e.g. an early help referral needs consent). */
+    CONSENT,
+    /** The action involves the family; it is blocked when the family must not be told. */
+    TELLS_FAMILY
+  }
+
   /** The contact id that means "the referral route open at the time". */
   public static final String ROUTE = "route";
 
@@ -45,6 +53,13 @@ public abstract class ActionRule {
    *     firmly (not merely to consider); e.g. an immediate phone referral replaces the next-opening one
    */
   public abstract Optional<String> supersedes();
+
+  /**
+   * @return conditions for the action to be ready: {@link Gate#CONSENT} (the tier's consent rule
+   *     must be met) and {@link Gate#TELLS_FAMILY} (the action involves the family, so it is
+   *     blocked whenever the family must not be told)
+   */
+  public abstract java.util.Set<Gate> gates();
 
   /** @return what to do, in plain words */
   public abstract String description();

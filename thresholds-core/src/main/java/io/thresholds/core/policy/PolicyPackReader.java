@@ -37,7 +37,7 @@ final class PolicyPackReader {
   static final String INDICATOR_HEADER =
       "code\ttier\tkind\tdomain\tarea\tsubjects\tage\tmobility\tflags\tescalates_to\tsection\tlabel";
   static final String ACTION_HEADER =
-      "id\ttrigger\tkind\tmodality\tchannel\tcontact\ttiming\tsupersedes\tsection\tdescription";
+      "id\ttrigger\tkind\tmodality\tchannel\tcontact\ttiming\tsupersedes\tgates\tsection\tdescription";
 
   private final PackFiles files;
   /** Where each indicator code and action id was read, for errors found once the policy is built. */
@@ -223,8 +223,11 @@ final class PolicyPackReader {
             .modality(row.enumValue(3, Modality.class))
             .channel(row.enumValue(4, Channel.class))
             .timing(Timing.parse(row.get(6), row.field(6)))
-            .citation(Citation.of(document, row.get(8)))
-            .description(row.get(9));
+            .citation(Citation.of(document, row.get(9)))
+            .description(row.get(10));
+        for (String g : row.list(8)) {
+          a.addGates(row.enumText(8, g.toUpperCase(Locale.ROOT).replace('-', '_'), ActionRule.Gate.class));
+        }
         row.optional(5).ifPresent(a::contact);
         row.optional(7).ifPresent(a::supersedes);
         return a.build();

@@ -25,6 +25,9 @@ import org.immutables.value.Value;
  *   <li>{@code not-professional}: the referrer is not a professional;
  *   <li>{@code range-uncertain}: the suggested range spans more than one tier.
  * </ul>
+ *
+ * <p>Triggers combine with {@code &}: {@code consent-withheld&tier=3} applies when both apply, and
+ * is firm only when both are.
  */
 @Value.Immutable
 public abstract class Trigger {
@@ -63,6 +66,9 @@ public abstract class Trigger {
   /** @return the flag of {@code flag:FLAG} */
   public abstract Optional<IndicatorFlag> flag();
 
+  /** @return a further trigger that must also apply ({@code a&b}) */
+  public abstract Optional<Trigger> and();
+
   /**
    * @param text the text form
    * @param field the field name for errors
@@ -71,6 +77,11 @@ public abstract class Trigger {
   public static Trigger parse(String text, String field) {
     String t = text.trim();
     ImmutableTrigger.Builder b = ImmutableTrigger.builder();
+    int amp = t.indexOf('&');
+    if (amp >= 0) {
+      Trigger rest = parse(t.substring(amp + 1), field);
+      return ImmutableTrigger.builder().from(parse(t.substring(0, amp), field)).and(rest).build();
+    }
     try {
       if (t.startsWith("tier>=")) {
         return b.kind(Kind.TIER_AT_LEAST).tier(Tier.of(Integer.parseInt(t.substring(6)))).build();
@@ -89,6 +100,10 @@ public abstract class Trigger {
 
   /** @return the text form */
   public String toText() {
+    return single() + and().map(a -> "&" + a.toText()).orElse("");
+  }
+
+  private String single() {
     switch (kind()) {
       case TIER_AT_LEAST:
         return "tier>=" + tier().orElseThrow().number();

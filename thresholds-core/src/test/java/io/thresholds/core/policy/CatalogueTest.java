@@ -408,7 +408,7 @@ class CatalogueTest {
     assertThat(first.modality()).isEqualTo(Modality.MUST);
     assertThat(first.trigger().kind()).isEqualTo(Trigger.Kind.IMMEDIATE_DANGER);
     assertThat(first.contact()).contains("police");
-    assertThat(policy.actionRules()).hasSize(23);
+    assertThat(policy.actionRules()).hasSize(26);
   }
 
   @Test

@@ -310,7 +310,7 @@ class PolicyPackReaderTest {
   void actions_wrongColumnCount_rejected() throws IOException {
     int n = edit(ACTIONS, "monitor\t", l -> l.replace("\tnone\t-\t", "\tnone\t"));
     assertThat(loadFails().getMessage())
-        .startsWith(fileAndLine(ACTIONS, n) + ": expected 10 tab-separated fields, found 9");
+        .startsWith(fileAndLine(ACTIONS, n) + ": expected 11 tab-separated fields, found 10");
   }
 
   @Test
