@@ -11,8 +11,11 @@ import java.util.Objects;
 public class CalendarDataException extends ThresholdsException {
   private static final long serialVersionUID = 1L;
 
+  /** The name of the data source. */
   private final String sourceName;
+  /** The 1-based line number, 0 if none. */
   private final int line;
+  /** The rule that was broken. */
   private final String rule;
 
   CalendarDataException(String sourceName, int line, String rule) {

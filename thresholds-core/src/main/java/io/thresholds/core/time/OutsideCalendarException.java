@@ -11,6 +11,7 @@ import java.util.Objects;
 public class OutsideCalendarException extends ThresholdsException {
   private static final long serialVersionUID = 1L;
 
+  /** The date that was needed. */
   private final LocalDate date;
 
   OutsideCalendarException(LocalDate date, LocalDate coveredFrom, LocalDate coveredUntil) {
