@@ -24,6 +24,19 @@ public final class ConsentAdvisor {
    */
   public static ConsentGuidance advise(
       Policy policy, Tier tier, Collection<Indicator> driving, ConsentState state) {
+    return advise(policy, tier, driving, state, false);
+  }
+
+  /**
+   * @param policy the policy
+   * @param tier the tier to advise for
+   * @param driving the indicators driving the result
+   * @param state the recorded consent state
+   * @param unborn true if the child is unborn: a young person's own consent then cannot count
+   * @return the guidance
+   */
+  public static ConsentGuidance advise(
+      Policy policy, Tier tier, Collection<Indicator> driving, ConsentState state, boolean unborn) {
     ConsentRule rule = policy.consentRule(tier);
     List<String> restrictions = new ArrayList<>();
     boolean tell = true;
@@ -54,18 +67,22 @@ public final class ConsentAdvisor {
         .mustShareToSafeguard(significantHarm)
         .citation(rule.citation());
     ConsentStatus s = state.status();
+    boolean validGiver = s == ConsentStatus.GIVEN && rule.givers().contains(state.by().orElseThrow())
+        && !(unborn && state.by().orElseThrow() == ConsentGiver.YOUNG_PERSON);
     switch (rule.requirement()) {
       case REQUIRED:
-        if (s == ConsentStatus.GIVEN && rule.givers().contains(state.by().orElseThrow())) {
+        if (validGiver) {
           b.check(ConsentCheck.SATISFIED);
         } else {
           b.check(ConsentCheck.NOT_SATISFIED).missing(requiredMissing(rule, s));
         }
         break;
       case SEEK_UNLESS_UNSAFE:
-        if (s == ConsentStatus.GIVEN || s == ConsentStatus.NOT_SOUGHT_UNSAFE
+        if (validGiver || s == ConsentStatus.NOT_SOUGHT_UNSAFE
             || s == ConsentStatus.SHARED_WITHOUT_CONSENT) {
           b.check(ConsentCheck.SATISFIED);
+        } else if (s == ConsentStatus.GIVEN) {
+          b.check(ConsentCheck.NOT_SATISFIED).missing(requiredMissing(rule, s));
         } else if (!seek) {
           b.check(ConsentCheck.NOT_SATISFIED)
               .missing("Record that consent was not sought because seeking it is unsafe.");
@@ -95,7 +112,8 @@ public final class ConsentAdvisor {
         return "Consent is required and has been " + (s == ConsentStatus.WITHHELD ? "withheld" : "withdrawn")
             + ": " + rule.ifWithheld();
       case GIVEN:
-        return "Consent was given by someone this tier's rule does not accept; it is needed from " + who + ".";
+        return "Consent was given by someone this tier's rule does not accept for this child; it is"
+            + " needed from " + who + ".";
       default:
         return "Consent is required from " + who + " before referring, assessing or sharing information.";
     }

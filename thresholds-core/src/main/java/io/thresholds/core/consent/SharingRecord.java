@@ -55,6 +55,16 @@ public abstract class SharingRecord {
         || history.at(sharedAt()).status() == ConsentStatus.GIVEN;
   }
 
+  /**
+   * @param state the only consent state recorded
+   * @return true if the record is consistent with it: shared on consent only if consent was given
+   *     at or before the time of sharing
+   */
+  public boolean consistentWith(ConsentState state) {
+    return basis() != SharingBasis.CONSENT
+        || (state.status() == ConsentStatus.GIVEN && !state.recordedAt().orElseThrow().isAfter(sharedAt()));
+  }
+
   @Value.Check
   void check() {
     if (items().isEmpty()) {

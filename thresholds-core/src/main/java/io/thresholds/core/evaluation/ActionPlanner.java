@@ -71,6 +71,9 @@ final class ActionPlanner {
   /** The reasons a gated action cannot go ahead yet. */
   private static List<String> blockers(ActionRule rule, Facts f, List<ConsentGuidance> consent) {
     List<String> out = new ArrayList<>();
+    if (rule.gates().contains(ActionRule.Gate.PROFESSIONAL) && !f.referral.referrer().professional()) {
+      out.add("Only a professional can do this: ask a professional who works with the child to refer.");
+    }
     if (rule.gates().isEmpty() || f.range == null) {
       return out;
     }

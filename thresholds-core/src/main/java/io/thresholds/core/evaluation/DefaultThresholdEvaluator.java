@@ -222,7 +222,10 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
           .kind(ReasonKind.NO_NEED_REPORTED)
           .tier(Tier.UNIVERSAL)
           .explanation("No need indicator is reported for this child, so nothing places the need"
-              + " above Tier 1: universal services meet it and no referral form is needed."
+              + " above Tier 1: universal services meet it"
+              + (child.disabled() && !child.disabilityNeedsAssessed()
+                  ? "; the child's disability still gives a right to an assessment (see the actions)."
+                  : " and no referral form is needed.")
               + " Re-refer if needs increase.")
           .citation(policy.noNeedCitation())
           .build());
@@ -234,7 +237,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     List<ConsentGuidance> consent = new ArrayList<>();
     for (Tier t : Tier.values()) {
       if (range.contains(t)) {
-        consent.add(ConsentAdvisor.advise(policy, t, driving.values(), referral.consent()));
+        consent.add(ConsentAdvisor.advise(policy, t, driving.values(), referral.consent(), age.unborn()));
       }
     }
     return out.tierRange(range)

@@ -86,10 +86,11 @@ public abstract class Referral {
     if (!consentHistory().entries().isEmpty() && !consent().equals(consentHistory().current())) {
       throw new InvalidValueException("consent", "must be the latest entry of consentHistory when both are given");
     }
-    ConsentHistory effective = consentHistory().entries().isEmpty() && consent().recordedAt().isPresent()
-        ? ConsentHistory.of(consent()) : consentHistory();
     for (int i = 0; i < sharing().size(); i++) {
-      if (!sharing().get(i).consistentWith(effective)) {
+      SharingRecord r = sharing().get(i);
+      boolean consistent = consentHistory().entries().isEmpty()
+          ? r.consistentWith(consent()) : r.consistentWith(consentHistory());
+      if (!consistent) {
         throw new InvalidValueException("sharing[" + i + "].basis",
             "shared on the basis of consent, but consent was not given at that time");
       }

@@ -18,7 +18,9 @@ public abstract class ActionRule {
     /** The consent rule of the tier must be met (e.g. an early help referral needs consent). */
     CONSENT,
     /** The action involves the family; it is blocked when the family must not be told. */
-    TELLS_FAMILY
+    TELLS_FAMILY,
+    /** Only a professional can take the action (e.g. a multi-agency referral); blocked for others. */
+    PROFESSIONAL
   }
 
   /** The contact id that means "the referral route open at the time". */

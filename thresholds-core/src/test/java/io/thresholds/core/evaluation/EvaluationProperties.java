@@ -76,6 +76,9 @@ class EvaluationProperties {
   private static final Set<ActionKind> URGENT = EnumSet.of(ActionKind.CALL_EMERGENCY_SERVICES,
       ActionKind.INFORM_SAFEGUARDING_LEAD, ActionKind.PHONE_REFERRAL, ActionKind.WRITTEN_REFERRAL,
       ActionKind.STRATEGY_DISCUSSION);
+  /** What stays unblocked even when the referrer is not a professional (anyone may phone). */
+  private static final Set<ActionKind> URGENT_FOR_ANYONE = EnumSet.of(ActionKind.CALL_EMERGENCY_SERVICES,
+      ActionKind.PHONE_REFERRAL, ActionKind.STRATEGY_DISCUSSION);
   private static final Set<ActionKind> NEVER_REMOVED_BY_CONSENT = EnumSet.of(
       ActionKind.CALL_EMERGENCY_SERVICES, ActionKind.PHONE_REFERRAL, ActionKind.STRATEGY_DISCUSSION);
 
@@ -413,9 +416,10 @@ class EvaluationProperties {
   /** Safety actions never wait for consent or for the family to be told. */
   @Property
   void safetyActions_areNeverBlocked(@ForAll Referral referral) {
+    Set<ActionKind> urgent = referral.referrer().professional() ? URGENT : URGENT_FOR_ANYONE;
     for (ChildAssessment c : evaluate(referral).children()) {
       for (Action a : c.actions()) {
-        if (URGENT.contains(a.kind())) {
+        if (urgent.contains(a.kind())) {
           assertThat(a.blockers()).as(a.ruleId()).isEmpty();
           assertThat(a.ready()).isTrue();
         }
@@ -425,7 +429,8 @@ class EvaluationProperties {
 
   /**
    * Only gated rules block; the early help referral (gated by consent and by telling the family)
-   * is ready exactly when the Tier 2 consent rule is met and the family may be told.
+   * is ready exactly when the Tier 2 consent rule is met, the family may be told and the referrer
+   * is a professional (a multi-agency referral form comes from a professional).
    */
   @Property
   void onlyGatedActionsBlock_earlyHelpReadyExactlyWhenTier2ConsentIsMet(@ForAll Referral referral) {
@@ -440,7 +445,8 @@ class EvaluationProperties {
           ConsentGuidance tier2 = c.consent().stream()
               .filter(g -> g.tier() == Tier.ADDITIONAL_NEEDS).findFirst().orElseThrow();
           boolean met = tier2.check() != ConsentCheck.NOT_SATISFIED
-              && tier2.mayTellFamily();
+              && tier2.mayTellFamily()
+              && referral.referrer().professional();
           Statistics.label("early help ready").collect(a.ready());
           assertThat(a.ready()).isEqualTo(met);
         }
