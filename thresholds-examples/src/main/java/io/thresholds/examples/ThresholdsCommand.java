@@ -1,0 +1,117 @@
+package io.thresholds.examples;
+
+import io.thresholds.core.policy.Policies;
+import io.thresholds.core.policy.Policy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code thresholds}: evaluates referrals against the City of London Thresholds of Need and lists
+ * its indicator catalogue.
+ *
+ * <pre>{@code
+ * thresholds evaluate samples/01-tier2-school-consent-given.json
+ * thresholds evaluate --json --at 2025-11-24T09:00 referral.json
+ * thresholds indicators --tier 4
+ * }</pre>
+ */
+@Command(
+    name = "thresholds",
+    mixinStandardHelpOptions = true,
+    versionProvider = ThresholdsCommand.Version.class,
+    description = {
+      "Advice from the City of London Thresholds of Need for a safeguarding referral.",
+      "The advice supports a professional's judgement; it does not replace it."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:invalid input (the message names the file, field and line)",
+      "2:usage error",
+      "3:internal error (a bug: please report it)"
+    },
+    synopsisSubcommandLabel = "COMMAND")
+public final class ThresholdsCommand implements Runnable {
+  /** Exit code for invalid input. */
+  public static final int INVALID_INPUT = 1;
+  /** Exit code for a usage error (picocli's own convention). */
+  public static final int USAGE = CommandLine.ExitCode.USAGE;
+  /** Exit code for an internal error. */
+  public static final int INTERNAL_ERROR = 3;
+
+  @Spec CommandSpec spec;
+
+  /**
+   * Runs the tool and exits the JVM with its exit code.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine(System.in).execute(args));
+  }
+
+  /**
+   * The configured command line, for embedding and tests ({@link CommandLine#setOut} and {@link
+   * CommandLine#setErr} capture its output).
+   *
+   * @param stdin what {@code evaluate -} reads
+   * @return the command line
+   */
+  public static CommandLine commandLine(InputStream stdin) {
+    Policy policy = Policies.cityOfLondon();
+    CommandLine cl = new CommandLine(new ThresholdsCommand());
+    cl.addSubcommand(new CommandLine(new EvaluateCommand(policy, stdin)));
+    cl.addSubcommand(new CommandLine(new IndicatorsCommand(policy)));
+    cl.setExecutionExceptionHandler(ThresholdsCommand::handle);
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    // No subcommand: a usage error.
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: evaluate or indicators");
+  }
+
+  private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    if (e instanceof UserException) {
+      err.println("thresholds: " + e.getMessage());
+      return INVALID_INPUT;
+    }
+    // A bug. The stack trace is shown on request only: it may carry values from the input.
+    err.println("thresholds: internal error (" + e.getClass().getName() + "); please report it."
+        + " Set THRESHOLDS_DEBUG=1 to see the stack trace.");
+    if (System.getenv("THRESHOLDS_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    return INTERNAL_ERROR;
+  }
+
+  /** The project version, from the filtered version.properties, and the embedded policy's. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Properties p = new Properties();
+      try (InputStream in = ThresholdsCommand.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Policy policy = Policies.cityOfLondon();
+      return new String[] {
+        "thresholds " + p.getProperty("version", "unknown"),
+        "policy " + policy.id() + " " + policy.version() + ": " + policy.name()
+      };
+    }
+  }
+}

@@ -1,0 +1,631 @@
+package io.thresholds.jackson;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.thresholds.core.consent.Authoriser;
+import io.thresholds.core.consent.ConsentForm;
+import io.thresholds.core.consent.ConsentGiver;
+import io.thresholds.core.consent.ConsentHistory;
+import io.thresholds.core.consent.ConsentState;
+import io.thresholds.core.consent.ConsentStatus;
+import io.thresholds.core.consent.ImmutableConsentState;
+import io.thresholds.core.consent.ImmutableSharingRecord;
+import io.thresholds.core.consent.NotSoughtReason;
+import io.thresholds.core.consent.SharedItem;
+import io.thresholds.core.consent.SharingBasis;
+import io.thresholds.core.consent.SharingRecord;
+import io.thresholds.core.model.Adult;
+import io.thresholds.core.model.AgencyType;
+import io.thresholds.core.model.Child;
+import io.thresholds.core.model.Concern;
+import io.thresholds.core.model.Household;
+import io.thresholds.core.model.ImmutableAdult;
+import io.thresholds.core.model.ImmutableChild;
+import io.thresholds.core.model.ImmutableConcern;
+import io.thresholds.core.model.ImmutableHousehold;
+import io.thresholds.core.model.ImmutablePersonalDetails;
+import io.thresholds.core.model.ImmutableReferral;
+import io.thresholds.core.model.ImmutableReferrer;
+import io.thresholds.core.model.ImmutableSchoolAttendance;
+import io.thresholds.core.model.IndicatorCode;
+import io.thresholds.core.model.Mobility;
+import io.thresholds.core.model.PersonalDetails;
+import io.thresholds.core.model.Ref;
+import io.thresholds.core.model.Referral;
+import io.thresholds.core.model.Referrer;
+import io.thresholds.core.model.ReferrerRole;
+import io.thresholds.core.model.Relationship;
+import io.thresholds.core.model.SchoolAttendance;
+import io.thresholds.core.model.SubjectKind;
+import io.thresholds.core.policy.Policy;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads and writes {@code thresholds/referral@1} documents and every value inside them. Property
+ * names are the accessor names of the core types; see FORMAT.md.
+ */
+final class ReferralCodec {
+  static final String FORMAT = "thresholds/referral@1";
+
+  private static final List<String> REFERRAL = List.of("format", "ref", "madeAt", "referrer",
+      "household", "referredChildren", "exclusions", "concerns", "immediateDanger",
+      "repeatReferral", "consent", "consentHistory", "sharing");
+  private static final List<String> REFERRER =
+      List.of("agencyType", "role", "position", "designatedSafeguardingLead", "personal");
+  private static final List<String> HOUSEHOLD = List.of("children", "adults");
+  private static final List<String> CHILD = List.of("ref", "personal", "dateOfBirth",
+      "expectedDateOfDelivery", "disabled", "disabilityNeedsAssessed", "ehcPlan", "mobility",
+      "school");
+  private static final List<String> ADULT =
+      List.of("ref", "relationship", "parentalResponsibility", "personal");
+  private static final List<String> PERSONAL = List.of("forenames", "surname", "nhsNumber",
+      "uniquePupilNumber", "address", "postcode", "gender", "ethnicity");
+  private static final List<String> SCHOOL = List.of("onRoll", "homeEducated", "attendancePercent");
+  private static final List<String> CONCERN =
+      List.of("indicator", "subject", "subjectRef", "observedOn", "note");
+  private static final List<String> CONSENT = List.of("status", "by", "form", "recordedAt",
+      "notSoughtReason", "authorisedBy", "legalBasis");
+
+  private static final List<String> SHARING = List.of("items", "description", "sharedWith",
+      "purpose", "basis", "sharedAt", "authorisedBy", "legalBasis");
+
+  private ReferralCodec() {}
+
+  static List<String> knownNames(Class<?> type) {
+    if (type == Referral.class) {
+      return REFERRAL;
+    } else if (type == Referrer.class) {
+      return REFERRER;
+    } else if (type == Household.class) {
+      return HOUSEHOLD;
+    } else if (type == Child.class) {
+      return CHILD;
+    } else if (type == Adult.class) {
+      return ADULT;
+    } else if (type == PersonalDetails.class) {
+      return PERSONAL;
+    } else if (type == SchoolAttendance.class) {
+      return SCHOOL;
+    } else if (type == Concern.class) {
+      return CONCERN;
+    } else if (type == ConsentState.class) {
+      return CONSENT;
+    } else if (type == SharingRecord.class) {
+      return SHARING;
+    }
+    return List.of();
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------
+
+  static Referral referral(In in) throws IOException {
+    ImmutableReferral.Builder b = Referral.builder();
+    Set<String> seen = in.object(Referral.class, REFERRAL, name -> {
+      switch (name) {
+        case "format":
+          if (!FORMAT.equals(in.string())) {
+            throw in.mismatch(Referral.class, "unsupported format: this reader reads " + FORMAT);
+          }
+          break;
+        case "ref":
+          b.ref(in.ref());
+          break;
+        case "madeAt":
+          b.madeAt(in.instant());
+          break;
+        case "referrer":
+          b.referrer(referrer(in));
+          break;
+        case "household":
+          b.household(household(in));
+          break;
+        case "referredChildren":
+          b.referredChildren(in.list(In::ref));
+          break;
+        case "exclusions":
+          b.exclusions(in.refToText(Referral.class));
+          break;
+        case "concerns":
+          b.concerns(in.list(ReferralCodec::concern));
+          break;
+        case "immediateDanger":
+          b.immediateDanger(in.bool());
+          break;
+        case "repeatReferral":
+          b.repeatReferral(in.bool());
+          break;
+        case "consent":
+          b.consent(consent(in));
+          break;
+        case "consentHistory":
+          b.consentHistory(consentHistory(in));
+          break;
+        case "sharing":
+          b.sharing(in.list(ReferralCodec::sharing));
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(Referral.class, seen, "format", "ref", "madeAt", "referrer", "household",
+        "referredChildren");
+    return in.build(Referral.class, b::build);
+  }
+
+  static Referrer referrer(In in) throws IOException {
+    ImmutableReferrer.Builder b = Referrer.builder();
+    Set<String> seen = in.object(Referrer.class, REFERRER, name -> {
+      switch (name) {
+        case "agencyType":
+          b.agencyType(in.enumeration(AgencyType.class));
+          break;
+        case "role":
+          b.role(in.string());
+          break;
+        case "position":
+          b.position(in.enumeration(ReferrerRole.class));
+          break;
+        case "designatedSafeguardingLead":
+          b.designatedSafeguardingLead(in.bool());
+          break;
+        case "personal":
+          b.personal(personal(in));
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(Referrer.class, seen, "agencyType");
+    return in.build(Referrer.class, b::build);
+  }
+
+  static Household household(In in) throws IOException {
+    ImmutableHousehold.Builder b = Household.builder();
+    Set<String> seen = in.object(Household.class, HOUSEHOLD, name -> {
+      if (name.equals("children")) {
+        b.children(in.list(ReferralCodec::child));
+      } else {
+        b.adults(in.list(ReferralCodec::adult));
+      }
+    });
+    in.require(Household.class, seen, "children");
+    return in.build(Household.class, b::build);
+  }
+
+  static Child child(In in) throws IOException {
+    ImmutableChild.Builder b = Child.builder();
+    Set<String> seen = in.object(Child.class, CHILD, name -> {
+      switch (name) {
+        case "ref":
+          b.ref(in.ref());
+          break;
+        case "personal":
+          b.personal(personal(in));
+          break;
+        case "dateOfBirth":
+          b.dateOfBirth(in.date());
+          break;
+        case "expectedDateOfDelivery":
+          b.expectedDateOfDelivery(in.date());
+          break;
+        case "disabled":
+          b.disabled(in.bool());
+          break;
+        case "disabilityNeedsAssessed":
+          b.disabilityNeedsAssessed(in.bool());
+          break;
+        case "ehcPlan":
+          b.ehcPlan(in.bool());
+          break;
+        case "mobility":
+          b.mobility(in.enumeration(Mobility.class));
+          break;
+        case "school":
+          b.school(school(in));
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(Child.class, seen, "ref");
+    return in.build(Child.class, b::build);
+  }
+
+  static Adult adult(In in) throws IOException {
+    ImmutableAdult.Builder b = Adult.builder();
+    Set<String> seen = in.object(Adult.class, ADULT, name -> {
+      switch (name) {
+        case "ref":
+          b.ref(in.ref());
+          break;
+        case "relationship":
+          b.relationship(in.enumeration(Relationship.class));
+          break;
+        case "parentalResponsibility":
+          b.parentalResponsibility(in.bool());
+          break;
+        case "personal":
+          b.personal(personal(in));
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(Adult.class, seen, "ref", "relationship", "parentalResponsibility");
+    return in.build(Adult.class, b::build);
+  }
+
+  static PersonalDetails personal(In in) throws IOException {
+    ImmutablePersonalDetails.Builder b = PersonalDetails.builder();
+    in.object(PersonalDetails.class, PERSONAL, name -> {
+      // Every personal field is a string; In.string() never quotes what it was given instead.
+      String value = in.string();
+      switch (name) {
+        case "forenames":
+          b.forenames(value);
+          break;
+        case "surname":
+          b.surname(value);
+          break;
+        case "nhsNumber":
+          b.nhsNumber(value);
+          break;
+        case "uniquePupilNumber":
+          b.uniquePupilNumber(value);
+          break;
+        case "address":
+          b.address(value);
+          break;
+        case "postcode":
+          b.postcode(value);
+          break;
+        case "gender":
+          b.gender(value);
+          break;
+        case "ethnicity":
+          b.ethnicity(value);
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    return in.build(PersonalDetails.class, b::build);
+  }
+
+  static SchoolAttendance school(In in) throws IOException {
+    ImmutableSchoolAttendance.Builder b = SchoolAttendance.builder();
+    Set<String> seen = in.object(SchoolAttendance.class, SCHOOL, name -> {
+      switch (name) {
+        case "onRoll":
+          b.onRoll(in.bool());
+          break;
+        case "homeEducated":
+          b.homeEducated(in.bool());
+          break;
+        case "attendancePercent":
+          b.attendancePercent(in.integer(0, 100));
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(SchoolAttendance.class, seen, "onRoll");
+    return in.build(SchoolAttendance.class, b::build);
+  }
+
+  static Concern concern(In in) throws IOException {
+    ImmutableConcern.Builder b = Concern.builder();
+    Set<String> seen = in.object(Concern.class, CONCERN, name -> {
+      switch (name) {
+        case "indicator":
+          b.indicator(checkedCode(in));
+          break;
+        case "subject":
+          b.subject(in.enumeration(SubjectKind.class));
+          break;
+        case "subjectRef":
+          b.subjectRef(in.ref());
+          break;
+        case "observedOn":
+          b.observedOn(in.date());
+          break;
+        case "note":
+          b.note(in.string());
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(Concern.class, seen, "indicator", "subject", "subjectRef", "observedOn");
+    return in.build(Concern.class, b::build);
+  }
+
+  /** An indicator code, checked against a policy's catalogue if the reader was given one. */
+  private static IndicatorCode checkedCode(In in) throws IOException {
+    IndicatorCode code = in.code();
+    Object policy = in.context().getAttribute(ThresholdsModule.POLICY_ATTRIBUTE);
+    if (policy instanceof Policy) {
+      Policy p = (Policy) policy;
+      if (p.indicator(code).isEmpty()) {
+        // Codes are catalogue keys, not personal data: naming it is what makes the error useful.
+        throw in.mismatch(IndicatorCode.class, "unknown indicator code " + code
+            + ": not in the catalogue of policy " + p.id() + " " + p.version());
+      }
+    }
+    return code;
+  }
+
+  static ConsentState consent(In in) throws IOException {
+    ImmutableConsentState.Builder b = ConsentState.builder();
+    Set<String> seen = in.object(ConsentState.class, CONSENT, name -> {
+      switch (name) {
+        case "status":
+          b.status(in.enumeration(ConsentStatus.class));
+          break;
+        case "by":
+          b.by(in.enumeration(ConsentGiver.class));
+          break;
+        case "form":
+          b.form(in.enumeration(ConsentForm.class));
+          break;
+        case "recordedAt":
+          b.recordedAt(in.instant());
+          break;
+        case "notSoughtReason":
+          b.notSoughtReason(in.enumeration(NotSoughtReason.class));
+          break;
+        case "authorisedBy":
+          b.authorisedBy(in.enumeration(Authoriser.class));
+          break;
+        case "legalBasis":
+          b.legalBasis(in.string());
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(ConsentState.class, seen, "status");
+    return in.build(ConsentState.class, b::build);
+  }
+
+  /** The consent history: an array of consent states, oldest first. */
+  static ConsentHistory consentHistory(In in) throws IOException {
+    List<ConsentState> entries = in.list(ReferralCodec::consent);
+    return in.build(ConsentHistory.class, () -> ConsentHistory.builder().entries(entries).build());
+  }
+
+  static SharingRecord sharing(In in) throws IOException {
+    ImmutableSharingRecord.Builder b = SharingRecord.builder();
+    Set<String> seen = in.object(SharingRecord.class, SHARING, name -> {
+      switch (name) {
+        case "items":
+          b.items(in.list(i -> i.enumeration(SharedItem.class)));
+          break;
+        case "description":
+          b.description(in.string());
+          break;
+        case "sharedWith":
+          b.sharedWith(in.string());
+          break;
+        case "purpose":
+          b.purpose(in.string());
+          break;
+        case "basis":
+          b.basis(in.enumeration(SharingBasis.class));
+          break;
+        case "sharedAt":
+          b.sharedAt(in.instant());
+          break;
+        case "authorisedBy":
+          b.authorisedBy(in.enumeration(Authoriser.class));
+          break;
+        case "legalBasis":
+          b.legalBasis(in.string());
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(SharingRecord.class, seen, "items", "sharedWith", "purpose", "basis", "sharedAt");
+    return in.build(SharingRecord.class, b::build);
+  }
+
+  // ---- writing ---------------------------------------------------------------------------------
+  // Canonical form: fixed property order; every attribute with a value is written, defaults
+  // included; absent optional attributes are left out. Never null.
+
+  static void writeReferral(Referral r, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("format", FORMAT);
+    g.writeStringField("ref", r.ref().value());
+    g.writeStringField("madeAt", r.madeAt().toString());
+    g.writeFieldName("referrer");
+    writeReferrer(r.referrer(), g);
+    g.writeFieldName("household");
+    writeHousehold(r.household(), g);
+    g.writeArrayFieldStart("referredChildren");
+    for (Ref c : r.referredChildren()) {
+      g.writeString(c.value());
+    }
+    g.writeEndArray();
+    g.writeObjectFieldStart("exclusions");
+    for (Map.Entry<Ref, String> e : r.exclusions().entrySet()) {
+      g.writeStringField(e.getKey().value(), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeArrayFieldStart("concerns");
+    for (Concern c : r.concerns()) {
+      writeConcern(c, g);
+    }
+    g.writeEndArray();
+    g.writeBooleanField("immediateDanger", r.immediateDanger());
+    g.writeBooleanField("repeatReferral", r.repeatReferral());
+    g.writeFieldName("consent");
+    writeConsent(r.consent(), g);
+    g.writeFieldName("consentHistory");
+    writeConsentHistory(r.consentHistory(), g);
+    g.writeArrayFieldStart("sharing");
+    for (SharingRecord s : r.sharing()) {
+      writeSharing(s, g);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  static void writeConsentHistory(ConsentHistory h, JsonGenerator g) throws IOException {
+    g.writeStartArray();
+    for (ConsentState s : h.entries()) {
+      writeConsent(s, g);
+    }
+    g.writeEndArray();
+  }
+
+  static void writeSharing(SharingRecord s, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeArrayFieldStart("items");
+    for (SharedItem item : s.items()) {
+      g.writeString(Names.of(item));
+    }
+    g.writeEndArray();
+    optional(g, "description", s.description());
+    g.writeStringField("sharedWith", s.sharedWith());
+    g.writeStringField("purpose", s.purpose());
+    g.writeStringField("basis", Names.of(s.basis()));
+    g.writeStringField("sharedAt", s.sharedAt().toString());
+    if (s.authorisedBy().isPresent()) {
+      g.writeStringField("authorisedBy", Names.of(s.authorisedBy().get()));
+    }
+    optional(g, "legalBasis", s.legalBasis());
+    g.writeEndObject();
+  }
+
+  static void writeReferrer(Referrer r, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("agencyType", Names.of(r.agencyType()));
+    optional(g, "role", r.role());
+    if (r.position().isPresent()) {
+      g.writeStringField("position", Names.of(r.position().get()));
+    }
+    g.writeBooleanField("designatedSafeguardingLead", r.designatedSafeguardingLead());
+    if (r.personal().isPresent()) {
+      g.writeFieldName("personal");
+      writePersonal(r.personal().get(), g);
+    }
+    g.writeEndObject();
+  }
+
+  static void writeHousehold(Household h, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeArrayFieldStart("children");
+    for (Child c : h.children()) {
+      writeChild(c, g);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("adults");
+    for (Adult a : h.adults()) {
+      writeAdult(a, g);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  static void writeChild(Child c, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ref", c.ref().value());
+    if (c.personal().isPresent()) {
+      g.writeFieldName("personal");
+      writePersonal(c.personal().get(), g);
+    }
+    if (c.dateOfBirth().isPresent()) {
+      g.writeStringField("dateOfBirth", c.dateOfBirth().get().toString());
+    }
+    if (c.expectedDateOfDelivery().isPresent()) {
+      g.writeStringField("expectedDateOfDelivery", c.expectedDateOfDelivery().get().toString());
+    }
+    g.writeBooleanField("disabled", c.disabled());
+    g.writeBooleanField("disabilityNeedsAssessed", c.disabilityNeedsAssessed());
+    g.writeBooleanField("ehcPlan", c.ehcPlan());
+    g.writeStringField("mobility", Names.of(c.mobility()));
+    if (c.school().isPresent()) {
+      g.writeFieldName("school");
+      writeSchool(c.school().get(), g);
+    }
+    g.writeEndObject();
+  }
+
+  static void writeAdult(Adult a, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ref", a.ref().value());
+    g.writeStringField("relationship", Names.of(a.relationship()));
+    g.writeBooleanField("parentalResponsibility", a.parentalResponsibility());
+    if (a.personal().isPresent()) {
+      g.writeFieldName("personal");
+      writePersonal(a.personal().get(), g);
+    }
+    g.writeEndObject();
+  }
+
+  static void writePersonal(PersonalDetails d, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    optional(g, "forenames", d.forenames());
+    optional(g, "surname", d.surname());
+    optional(g, "nhsNumber", d.nhsNumber());
+    optional(g, "uniquePupilNumber", d.uniquePupilNumber());
+    optional(g, "address", d.address());
+    optional(g, "postcode", d.postcode());
+    optional(g, "gender", d.gender());
+    optional(g, "ethnicity", d.ethnicity());
+    g.writeEndObject();
+  }
+
+  static void writeSchool(SchoolAttendance s, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeBooleanField("onRoll", s.onRoll());
+    g.writeBooleanField("homeEducated", s.homeEducated());
+    if (s.attendancePercent().isPresent()) {
+      g.writeNumberField("attendancePercent", s.attendancePercent().getAsInt());
+    }
+    g.writeEndObject();
+  }
+
+  static void writeConcern(Concern c, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("indicator", c.indicator().value());
+    g.writeStringField("subject", Names.of(c.subject()));
+    g.writeStringField("subjectRef", c.subjectRef().value());
+    g.writeStringField("observedOn", c.observedOn().toString());
+    optional(g, "note", c.note());
+    g.writeEndObject();
+  }
+
+  static void writeConsent(ConsentState c, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("status", Names.of(c.status()));
+    if (c.by().isPresent()) {
+      g.writeStringField("by", Names.of(c.by().get()));
+    }
+    if (c.form().isPresent()) {
+      g.writeStringField("form", Names.of(c.form().get()));
+    }
+    if (c.recordedAt().isPresent()) {
+      g.writeStringField("recordedAt", c.recordedAt().get().toString());
+    }
+    if (c.notSoughtReason().isPresent()) {
+      g.writeStringField("notSoughtReason", Names.of(c.notSoughtReason().get()));
+    }
+    if (c.authorisedBy().isPresent()) {
+      g.writeStringField("authorisedBy", Names.of(c.authorisedBy().get()));
+    }
+    optional(g, "legalBasis", c.legalBasis());
+    g.writeEndObject();
+  }
+
+  static void optional(JsonGenerator g, String name, Optional<String> value) throws IOException {
+    if (value.isPresent()) {
+      g.writeStringField(name, value.get());
+    }
+  }
+}

@@ -1,0 +1,278 @@
+package io.thresholds.jackson;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.thresholds.core.evaluation.Evaluation;
+import io.thresholds.core.model.Referral;
+import io.thresholds.core.policy.Policy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * Reading and writing referrals and evaluations with a hardened mapper.
+ *
+ * <pre>{@code
+ * Referral referral = ThresholdsJson.readReferral(json);
+ * Evaluation result = ThresholdEvaluator.of(Policies.cityOfLondon()).evaluate(referral, referral.madeAt());
+ * String out = ThresholdsJson.write(result);
+ * }</pre>
+ *
+ * <p>Reading fails with a {@link JsonProcessingException}: a {@link JsonMappingException} (a
+ * property of the wrong type, missing, unknown, given twice, null, an impossible date, a broken
+ * domain rule), whose {@link JsonMappingException#getPath() path} leads to the offending property
+ * and which {@link #pathOf} renders as {@code household.children[0].dateOfBirth}; or a {@link
+ * com.fasterxml.jackson.core.exc.StreamReadException} for JSON that does not parse or breaks a
+ * limit below. Messages never contain personal values (names, dates of birth, NHS numbers, free
+ * text); the rule and the path are enough to find the problem.
+ */
+public final class ThresholdsJson {
+  /** Deepest nesting of arrays and objects accepted; a referral needs 5, an evaluation 7. */
+  public static final int MAX_NESTING_DEPTH = 32;
+
+  /** Longest string value accepted, in characters (notes and reasons are free text). */
+  public static final int MAX_STRING_LENGTH = 100_000;
+
+  /** Longest property name accepted, in characters. */
+  public static final int MAX_NAME_LENGTH = 256;
+
+  /** Longest number accepted, in characters. */
+  public static final int MAX_NUMBER_LENGTH = 32;
+
+  /** Largest document accepted, in bytes or characters: 4 MiB (a referral is a few KiB). */
+  public static final long MAX_DOCUMENT_LENGTH = 4L * 1024 * 1024;
+
+  private static final ObjectMapper MAPPER = newMapper();
+
+  private ThresholdsJson() {}
+
+  /**
+   * A new mapper with {@link ThresholdsModule} registered and hardened for untrusted input:
+   *
+   * <ul>
+   *   <li>unknown properties fail ({@code FAIL_ON_UNKNOWN_PROPERTIES}), as do repeated keys
+   *       ({@code STRICT_DUPLICATE_DETECTION}), null for primitives and anything after the
+   *       document ({@code FAIL_ON_TRAILING_TOKENS});
+   *   <li>no default typing: the input never chooses a Java class;
+   *   <li>the limits above ({@link StreamReadConstraints}: nesting depth, string, name and number
+   *       length, document length);
+   *   <li>the source is never included in error locations.
+   * </ul>
+   *
+   * <p>The mapper is thread-safe once built; configure a copy if you change it.
+   *
+   * @return a new mapper
+   */
+  public static ObjectMapper newMapper() {
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxNameLength(MAX_NAME_LENGTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+            .build())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .build();
+    return JsonMapper.builder(factory)
+        .addModule(new ThresholdsModule())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+        .deactivateDefaultTyping()
+        .build();
+  }
+
+  // ---- referrals -------------------------------------------------------------------------------
+
+  /**
+   * @param json a {@code thresholds/referral@1} document
+   * @return the referral
+   * @throws JsonProcessingException if the document is not a valid referral
+   */
+  public static Referral readReferral(String json) throws JsonProcessingException {
+    Objects.requireNonNull(json, "json");
+    try {
+      return nonNull(MAPPER.readerFor(Referral.class).readValue(json), "referral");
+    } catch (JsonProcessingException e) {
+      throw clean(e);
+    }
+  }
+
+  /**
+   * @param json a {@code thresholds/referral@1} document; not closed
+   * @return the referral
+   * @throws IOException if it cannot be read or is not a valid referral
+   */
+  public static Referral readReferral(Reader json) throws IOException {
+    return readReferral(MAPPER.readerFor(Referral.class), Objects.requireNonNull(json, "json"));
+  }
+
+  /**
+   * @param json a {@code thresholds/referral@1} document, UTF-8 (or UTF-16/32 with detection);
+   *     not closed
+   * @return the referral
+   * @throws IOException if it cannot be read or is not a valid referral
+   */
+  public static Referral readReferral(InputStream json) throws IOException {
+    Objects.requireNonNull(json, "json");
+    try {
+      return nonNull(MAPPER.readerFor(Referral.class).readValue(json), "referral");
+    } catch (JsonProcessingException e) {
+      throw clean(e);
+    }
+  }
+
+  /**
+   * Reads a referral and checks every concern's indicator code against a policy's catalogue, so
+   * that an unknown code fails here with its JSON path ({@code concerns[2].indicator}) rather than
+   * later in the evaluator.
+   *
+   * @param json a {@code thresholds/referral@1} document; not closed
+   * @param policy the policy whose catalogue the codes must be in
+   * @return the referral
+   * @throws IOException if it cannot be read, is not a valid referral or names an unknown code
+   */
+  public static Referral readReferral(Reader json, Policy policy) throws IOException {
+    Objects.requireNonNull(policy, "policy");
+    return readReferral(
+        MAPPER.readerFor(Referral.class).withAttribute(ThresholdsModule.POLICY_ATTRIBUTE, policy),
+        Objects.requireNonNull(json, "json"));
+  }
+
+  private static Referral readReferral(ObjectReader reader, Reader json) throws IOException {
+    try {
+      return nonNull(reader.readValue(json), "referral");
+    } catch (JsonProcessingException e) {
+      throw clean(e);
+    }
+  }
+
+  /**
+   * @param referral a referral
+   * @return its {@code thresholds/referral@1} document, compact
+   */
+  public static String writeReferral(Referral referral) {
+    return write((Object) Objects.requireNonNull(referral, "referral"));
+  }
+
+  // ---- evaluations -----------------------------------------------------------------------------
+
+  /**
+   * @param evaluation an evaluation
+   * @return its {@code thresholds/evaluation@1} document, compact
+   */
+  public static String write(Evaluation evaluation) {
+    return write((Object) Objects.requireNonNull(evaluation, "evaluation"));
+  }
+
+  /**
+   * @param json a {@code thresholds/evaluation@1} document
+   * @return the evaluation
+   * @throws JsonProcessingException if the document is not a valid evaluation
+   */
+  public static Evaluation readEvaluation(String json) throws JsonProcessingException {
+    Objects.requireNonNull(json, "json");
+    try {
+      return nonNull(MAPPER.readerFor(Evaluation.class).readValue(json), "evaluation");
+    } catch (JsonProcessingException e) {
+      throw clean(e);
+    }
+  }
+
+  /**
+   * @param json a {@code thresholds/evaluation@1} document; not closed
+   * @return the evaluation
+   * @throws IOException if it cannot be read or is not a valid evaluation
+   */
+  public static Evaluation readEvaluation(Reader json) throws IOException {
+    Objects.requireNonNull(json, "json");
+    try {
+      return nonNull(MAPPER.readerFor(Evaluation.class).readValue(json), "evaluation");
+    } catch (JsonProcessingException e) {
+      throw clean(e);
+    }
+  }
+
+  /**
+   * @param json a {@code thresholds/evaluation@1} document; not closed
+   * @return the evaluation
+   * @throws IOException if it cannot be read or is not a valid evaluation
+   */
+  public static Evaluation readEvaluation(InputStream json) throws IOException {
+    Objects.requireNonNull(json, "json");
+    try {
+      return nonNull(MAPPER.readerFor(Evaluation.class).readValue(json), "evaluation");
+    } catch (JsonProcessingException e) {
+      throw clean(e);
+    }
+  }
+
+  // ---- errors ----------------------------------------------------------------------------------
+
+  /**
+   * The JSON path of a mapping error in dotted form, such as {@code
+   * household.children[0].dateOfBirth}; empty for an error at the top of the document.
+   *
+   * @param e a mapping exception from this module
+   * @return its path
+   */
+  public static String pathOf(JsonMappingException e) {
+    StringBuilder b = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        if (b.length() > 0) {
+          b.append('.');
+        }
+        b.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.toString();
+  }
+
+  private static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      // Values of the core model always serialize; this is a bug, not bad input.
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static <T> T nonNull(T value, String what) throws MismatchedInputException {
+    if (value == null) {
+      throw MismatchedInputException.from(null, (Class<?>) null, "expected a " + what + " object, not null");
+    }
+    return value;
+  }
+
+  /** Removes input that Jackson's parser quotes from errors raised outside the module's readers. */
+  private static JsonProcessingException clean(JsonProcessingException e) {
+    if (e instanceof StreamReadException) {
+      String original = e.getOriginalMessage();
+      String cleaned = In.cleanMessage(original);
+      if (!cleaned.equals(original)) {
+        // The original (quoting the input) is deliberately not kept as the cause.
+        return new JsonParseException((JsonParser) null, cleaned, e.getLocation());
+      }
+    }
+    return e;
+  }
+}

@@ -1,0 +1,196 @@
+package io.thresholds.jackson;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.thresholds.core.consent.Authoriser;
+import io.thresholds.core.consent.ConsentCheck;
+import io.thresholds.core.consent.ConsentForm;
+import io.thresholds.core.consent.ConsentGiver;
+import io.thresholds.core.consent.ConsentGuidance;
+import io.thresholds.core.consent.ConsentHistory;
+import io.thresholds.core.consent.ConsentRequirement;
+import io.thresholds.core.consent.ConsentState;
+import io.thresholds.core.consent.ConsentStatus;
+import io.thresholds.core.consent.NotSoughtReason;
+import io.thresholds.core.consent.SharedItem;
+import io.thresholds.core.consent.SharingBasis;
+import io.thresholds.core.consent.SharingRecord;
+import io.thresholds.core.evaluation.Action;
+import io.thresholds.core.evaluation.ChildAssessment;
+import io.thresholds.core.evaluation.Deadline;
+import io.thresholds.core.evaluation.Evaluation;
+import io.thresholds.core.evaluation.Exclusion;
+import io.thresholds.core.evaluation.Reason;
+import io.thresholds.core.evaluation.ReasonKind;
+import io.thresholds.core.evaluation.Scope;
+import io.thresholds.core.evaluation.TierRange;
+import io.thresholds.core.model.Adult;
+import io.thresholds.core.model.Age;
+import io.thresholds.core.model.AgencyType;
+import io.thresholds.core.model.Child;
+import io.thresholds.core.model.Concern;
+import io.thresholds.core.model.Household;
+import io.thresholds.core.model.IndicatorCode;
+import io.thresholds.core.model.Mobility;
+import io.thresholds.core.model.PersonalDetails;
+import io.thresholds.core.model.Ref;
+import io.thresholds.core.model.Referral;
+import io.thresholds.core.model.Referrer;
+import io.thresholds.core.model.ReferrerRole;
+import io.thresholds.core.model.Relationship;
+import io.thresholds.core.model.SchoolAttendance;
+import io.thresholds.core.model.SubjectKind;
+import io.thresholds.core.model.Tier;
+import io.thresholds.core.policy.ActionKind;
+import io.thresholds.core.policy.Channel;
+import io.thresholds.core.policy.Citation;
+import io.thresholds.core.policy.Contact;
+import io.thresholds.core.policy.Modality;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The Jackson module of the thresholds JSON format: serializers and deserializers for {@link
+ * Referral} ({@code thresholds/referral@1}), {@link Evaluation} ({@code thresholds/evaluation@1})
+ * and every value inside them. Core types carry no Jackson annotations; the (de)serializers are
+ * hand-written so that the format is explicit, strict and independent of accessor naming.
+ *
+ * <p>Register it on a mapper of your own, or let {@link
+ * com.fasterxml.jackson.databind.ObjectMapper#findAndRegisterModules()} find it (it is a {@code
+ * java.util.ServiceLoader} provider); {@link ThresholdsJson#newMapper()} gives a hardened mapper
+ * with it registered. Errors name the JSON path and rule and never quote personal values.
+ *
+ * <pre>{@code
+ * ObjectMapper mapper = JsonMapper.builder().addModule(new ThresholdsModule()).build();
+ * Referral referral = mapper.readValue(json, Referral.class);
+ * }</pre>
+ */
+public final class ThresholdsModule extends SimpleModule {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * The key of a reader attribute holding a {@link io.thresholds.core.policy.Policy}: when set,
+   * every concern's indicator code is checked against that policy's catalogue while reading, and
+   * an unknown code fails with its JSON path. Without it reading is policy-independent (the
+   * evaluator reports unknown codes).
+   *
+   * <pre>{@code
+   * mapper.readerFor(Referral.class)
+   *     .withAttribute(ThresholdsModule.POLICY_ATTRIBUTE, Policies.cityOfLondon())
+   *     .readValue(json);
+   * }</pre>
+   */
+  public static final String POLICY_ATTRIBUTE = "io.thresholds.jackson.policy";
+
+  /** Creates the module; it holds no state. */
+  public ThresholdsModule() {
+    super("thresholds");
+    // Documents and the values inside them.
+    value(Referral.class, ReferralCodec::referral, ReferralCodec::writeReferral);
+    value(Referrer.class, ReferralCodec::referrer, ReferralCodec::writeReferrer);
+    value(Household.class, ReferralCodec::household, ReferralCodec::writeHousehold);
+    value(Child.class, ReferralCodec::child, ReferralCodec::writeChild);
+    value(Adult.class, ReferralCodec::adult, ReferralCodec::writeAdult);
+    value(PersonalDetails.class, ReferralCodec::personal, ReferralCodec::writePersonal);
+    value(SchoolAttendance.class, ReferralCodec::school, ReferralCodec::writeSchool);
+    value(Concern.class, ReferralCodec::concern, ReferralCodec::writeConcern);
+    value(ConsentState.class, ReferralCodec::consent, ReferralCodec::writeConsent);
+    value(ConsentHistory.class, ReferralCodec::consentHistory, ReferralCodec::writeConsentHistory);
+    value(SharingRecord.class, ReferralCodec::sharing, ReferralCodec::writeSharing);
+    value(Evaluation.class, EvaluationCodec::evaluation, EvaluationCodec::writeEvaluation);
+    value(ChildAssessment.class, EvaluationCodec::assessment, EvaluationCodec::writeAssessment);
+    value(Age.class, EvaluationCodec::age, EvaluationCodec::writeAge);
+    value(TierRange.class, EvaluationCodec::tierRange, EvaluationCodec::writeTierRange);
+    value(Reason.class, EvaluationCodec::reason, EvaluationCodec::writeReason);
+    value(Action.class, EvaluationCodec::action, EvaluationCodec::writeAction);
+    value(Contact.class, EvaluationCodec::contact, EvaluationCodec::writeContact);
+    value(Deadline.class, EvaluationCodec::deadline, EvaluationCodec::writeDeadline);
+    value(ConsentGuidance.class, EvaluationCodec::guidance, EvaluationCodec::writeGuidance);
+    value(Citation.class, EvaluationCodec::citation, EvaluationCodec::writeCitation);
+    value(Exclusion.class, EvaluationCodec::exclusion, EvaluationCodec::writeExclusion);
+    // Scalars: references and codes as strings, tiers as numbers, enums by wire name.
+    value(Ref.class, In::ref, (r, g) -> g.writeString(r.value()));
+    value(IndicatorCode.class, In::code, (c, g) -> g.writeString(c.value()));
+    value(Tier.class, In::tier, (t, g) -> g.writeNumber(t.number()));
+    enumeration(AgencyType.class);
+    enumeration(ReferrerRole.class);
+    enumeration(Relationship.class);
+    enumeration(Mobility.class);
+    enumeration(SubjectKind.class);
+    enumeration(ConsentStatus.class);
+    enumeration(ConsentGiver.class);
+    enumeration(ConsentForm.class);
+    enumeration(NotSoughtReason.class);
+    enumeration(Authoriser.class);
+    enumeration(SharedItem.class);
+    enumeration(SharingBasis.class);
+    enumeration(ConsentRequirement.class);
+    enumeration(ConsentCheck.class);
+    enumeration(Scope.class);
+    enumeration(ReasonKind.class);
+    enumeration(ActionKind.class);
+    enumeration(Modality.class);
+    enumeration(Channel.class);
+  }
+
+  private <E extends Enum<E>> void enumeration(Class<E> type) {
+    value(type, in -> in.enumeration(type), (e, g) -> g.writeString(Names.of(e)));
+  }
+
+  private <T> void value(Class<T> type, In.Value<T> reader, Writer<T> writer) {
+    addDeserializer(type, new Deserializer<>(type, reader));
+    addSerializer(type, new Serializer<>(type, writer));
+  }
+
+  /** Writes one value. */
+  @FunctionalInterface
+  interface Writer<T> {
+    void write(T value, JsonGenerator g) throws IOException;
+  }
+
+  private static final class Deserializer<T> extends StdDeserializer<T> {
+    private static final long serialVersionUID = 1L;
+    private final transient In.Value<T> reader;
+
+    Deserializer(Class<T> type, In.Value<T> reader) {
+      super(type);
+      this.reader = reader;
+    }
+
+    @Override
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return reader.read(new In(p, ctxt));
+    }
+
+    @Override
+    public Collection<Object> getKnownPropertyNames() {
+      List<String> names = ReferralCodec.knownNames(handledType());
+      if (names.isEmpty()) {
+        names = EvaluationCodec.knownNames(handledType());
+      }
+      return new ArrayList<>(names);
+    }
+  }
+
+  private static final class Serializer<T> extends StdSerializer<T> {
+    private static final long serialVersionUID = 1L;
+    private final transient Writer<T> writer;
+
+    Serializer(Class<T> type, Writer<T> writer) {
+      super(type);
+      this.writer = writer;
+    }
+
+    @Override
+    public void serialize(T value, JsonGenerator g, SerializerProvider provider) throws IOException {
+      writer.write(value, g);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * thresholds-jackson: the JSON wire format of referrals and evaluations ({@code
+ * thresholds/referral@1}, {@code thresholds/evaluation@1}) as a Jackson module, plus a hardened
+ * {@link com.fasterxml.jackson.databind.ObjectMapper} factory. The format is documented in
+ * FORMAT.md beside the module's pom.
+ */
+module io.thresholds.jackson {
+  requires transitive io.thresholds.core;
+  requires transitive com.fasterxml.jackson.databind;
+  requires static org.jspecify;
+
+  exports io.thresholds.jackson;
+
+  provides com.fasterxml.jackson.databind.Module with
+      io.thresholds.jackson.ThresholdsModule;
+}

@@ -1,0 +1,61 @@
+package io.thresholds.jackson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards against drift from the core model: every settable attribute of every value type in the
+ * format has a JSON property, and every JSON property an attribute. A new attribute in core fails
+ * here, naming the type and the attribute, until the codec and FORMAT.md cover it.
+ */
+class FormatCoverageTest {
+  /** Properties that are not settable attributes: the document header and derived values written for readers. */
+  private static final Set<String> NOT_ATTRIBUTES = Set.of("format", "ready");
+
+  @Test
+  void everyAttribute_hasAProperty_andEveryPropertyAnAttribute() throws Exception {
+    java.util.List<String> drift = new java.util.ArrayList<>();
+    for (Class<?> type : FormatDocumentationTest.OBJECTS) {
+      Set<String> attributes = attributes(type);
+      Set<String> properties = new TreeSet<>(ReferralCodec.knownNames(type).isEmpty()
+          ? EvaluationCodec.knownNames(type) : ReferralCodec.knownNames(type));
+      properties.removeAll(NOT_ATTRIBUTES);
+      Set<String> missing = new TreeSet<>(attributes);
+      missing.removeAll(properties);
+      Set<String> extra = new TreeSet<>(properties);
+      extra.removeAll(attributes);
+      if (!missing.isEmpty() || !extra.isEmpty()) {
+        drift.add(type.getSimpleName() + ": attributes without a property " + missing
+            + ", properties without an attribute " + extra);
+      }
+    }
+    assertThat(drift).as("drift between the core model and the JSON format").isEmpty();
+  }
+
+  /** The attribute names of an Immutables value type: the setters of its builder. */
+  static Set<String> attributes(Class<?> type) throws Exception {
+    Class<?> immutable = Class.forName(type.getPackageName() + ".Immutable" + type.getSimpleName());
+    Class<?> builder = null;
+    for (Class<?> nested : immutable.getClasses()) {
+      if (nested.getSimpleName().equals("Builder")) {
+        builder = nested;
+      }
+    }
+    assertThat(builder).as("builder of " + immutable.getName()).isNotNull();
+    Set<String> names = new TreeSet<>();
+    for (Method m : builder.getMethods()) {
+      String n = m.getName();
+      if (m.getDeclaringClass() == builder && Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+          && m.getParameterCount() == 1 && !n.equals("from")
+          && !n.matches("(add|put)(All)?[A-Z].*")) {
+        names.add(n);
+      }
+    }
+    return names;
+  }
+}

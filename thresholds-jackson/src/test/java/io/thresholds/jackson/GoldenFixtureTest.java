@@ -1,0 +1,59 @@
+package io.thresholds.jackson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.thresholds.core.evaluation.Evaluation;
+import io.thresholds.core.model.Referral;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Reviewed fixtures: reading then writing gives the same JSON tree (the canonical form). */
+class GoldenFixtureTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"referral-full.json", "referral-not-sought.json",
+      "referral-minimal.canonical.json"})
+  void referral_readThenWrite_givesTheSameTree(String fixture) throws Exception {
+    String json = Fixtures.text(fixture);
+    Referral referral = ThresholdsJson.readReferral(json);
+    assertThat(Fixtures.tree(ThresholdsJson.writeReferral(referral))).isEqualTo(Fixtures.tree(json));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"evaluation-full.json", "evaluation-not-sought.json"})
+  void evaluation_readThenWrite_givesTheSameTree(String fixture) throws Exception {
+    String json = Fixtures.text(fixture);
+    Evaluation evaluation = ThresholdsJson.readEvaluation(json);
+    assertThat(Fixtures.tree(ThresholdsJson.write(evaluation))).isEqualTo(Fixtures.tree(json));
+  }
+
+  @Test
+  void minimalReferral_defaultsAreFilledIn_andWrittenOut() throws Exception {
+    Referral minimal = ThresholdsJson.readReferral(Fixtures.text("referral-minimal.json"));
+    assertThat(minimal.repeatReferral()).isFalse();
+    assertThat(minimal.household().children().get(0).disabled()).isFalse();
+    assertThat(Fixtures.tree(ThresholdsJson.writeReferral(minimal)))
+        .isEqualTo(Fixtures.tree(Fixtures.text("referral-minimal.canonical.json")));
+  }
+
+  @Test
+  void fullReferral_keepsEveryValue() throws Exception {
+    Referral r = ThresholdsJson.readReferral(Fixtures.text("referral-full.json"));
+    assertThat(r.madeAt().getNano()).isEqualTo(250_000_000);
+    assertThat(r.household().children()).hasSize(3);
+    assertThat(r.household().children().get(0).personal().orElseThrow().nhsNumber()).contains("999 000 0001");
+    assertThat(r.household().children().get(1).school().orElseThrow().attendancePercent()).hasValue(84);
+    assertThat(r.household().children().get(2).recordedAsUnborn()).isTrue();
+    assertThat(r.exclusions()).containsOnlyKeys(io.thresholds.core.model.Ref.of("child-2"));
+    assertThat(r.concerns().get(0).note().orElseThrow()).contains("\"he pushed me\"");
+    assertThat(r.consent().legalBasis()).isPresent();
+  }
+
+  @Test
+  void writtenEvaluation_startsWithItsFormat() throws Exception {
+    Evaluation e = ThresholdsJson.readEvaluation(Fixtures.text("evaluation-full.json"));
+    assertThat(ThresholdsJson.write(e)).startsWith("{\"format\":\"thresholds/evaluation@1\",");
+    assertThat(ThresholdsJson.writeReferral(ThresholdsJson.readReferral(Fixtures.text("referral-full.json"))))
+        .startsWith("{\"format\":\"thresholds/referral@1\",");
+  }
+}

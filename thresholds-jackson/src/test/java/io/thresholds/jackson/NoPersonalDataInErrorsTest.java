@@ -1,0 +1,73 @@
+package io.thresholds.jackson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Jackson's own messages quote the offending input. A date of birth, a name, an NHS number or free
+ * text must never appear in an error: not in the message, not in a cause, not in a stack trace
+ * printed to a log. Each case puts an invalid personal value where it does not fit.
+ */
+class NoPersonalDataInErrorsTest {
+  private static final String CHILD = "\"ref\":\"c1\",\"dateOfBirth\":\"2013-05-01\"";
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      // case                                  | replacement of the child's ref and date of birth          | the personal value
+      "impossible date of birth                | \"ref\":\"c1\",\"dateOfBirth\":\"2013-02-30\"               | 2013-02-30",
+      "text for a date of birth                | \"ref\":\"c1\",\"dateOfBirth\":\"Ngozi Adebayo-Smith\"      | Ngozi Adebayo-Smith",
+      "number for a date of birth              | \"ref\":\"c1\",\"dateOfBirth\":20130501                   | 20130501",
+      "impossible expected date of delivery    | \"ref\":\"c1\",\"expectedDateOfDelivery\":\"2026-13-01\"    | 2026-13-01",
+      "number for an NHS number                | " + CHILD + ",\"personal\":{\"nhsNumber\":4857773456}       | 4857773456",
+      "huge number for an NHS number           | " + CHILD + ",\"personal\":{\"nhsNumber\":485777345648577734564857773456} | 485777345648577734564857773456",
+      "number for a surname                    | " + CHILD + ",\"personal\":{\"surname\":98765432}           | 98765432",
+      "unquoted surname                        | " + CHILD + ",\"personal\":{\"surname\":Featherstonehaugh}  | Featherstonehaugh",
+      "unquoted name at the start of a value   | " + CHILD + ",\"personal\":{\"forenames\":Tallulah Rose}     | Tallulah",
+      "list for a forename                     | " + CHILD + ",\"personal\":{\"forenames\":[\"Tallulah\"]}   | Tallulah",
+      "object for an address                   | " + CHILD + ",\"personal\":{\"address\":{\"street\":\"27 Quillfeather Row\"}} | Quillfeather",
+      "boolean for a postcode                  | " + CHILD + ",\"personal\":{\"postcode\":true},\"x\":\"EC2V 7HH\" | EC2V 7HH",
+      "name as a reference                     | \"ref\":\"Tallulah Quillfeather\",\"dateOfBirth\":\"2013-05-01\" | Tallulah",
+      "name as an exclusion key                | " + CHILD + "},{\"ref\":\"c2\",\"dateOfBirth\":\"2014-01-01\"}],\"adults\":[]},\"referredChildren\":[\"c1\"],\"exclusions\":{\"Tallulah Quillfeather\":\"lives with her father\"},\"ignored\":{\"children\":[{\"ref\":\"c9\",\"dateOfBirth\":\"2013-05-01\" | Tallulah",
+  })
+  void errorNeverQuotesThePersonalValue(String description, String replacement, String personal) {
+    String json = BadInputTest.minimalWith(CHILD, replacement.strip());
+    JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class, () -> ThresholdsJson.readReferral(json));
+    assertThat(e).as(description + ": reading must fail").isNotNull();
+    assertNoTrace(e, personal.strip());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "text for a note                | \"note\":17 ,\"x\":\"He told me his mother hits him\" | He told me",
+      "number for the legal basis     | \"note\":\"ok\" | 2718281828",
+  })
+  void freeTextIsNotQuotedEither(String description, String replacement, String text) {
+    String json = BadInputTest.minimalWith("\"observedOn\":\"2025-11-20\"",
+        "\"observedOn\":\"2025-11-20\"," + replacement.strip())
+        .replace("\"consent\":{\"status\":\"given\"", "\"consent\":{\"legalBasis\":2718281828,\"status\":\"given\"");
+    JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class, () -> ThresholdsJson.readReferral(json));
+    assertThat(e).as(description).isNotNull();
+    assertNoTrace(e, text.strip());
+  }
+
+  /** The value appears nowhere: message, causes, suppressed exceptions, printed stack trace. */
+  static void assertNoTrace(Throwable e, String personal) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    assertThat(trace.toString()).as("stack trace of " + e).doesNotContain(personal);
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      assertThat(String.valueOf(t.getMessage())).doesNotContain(personal);
+      assertThat(t.toString()).doesNotContain(personal);
+      if (t instanceof JsonMappingException) {
+        assertThat(((JsonMappingException) t).getPathReference()).doesNotContain(personal);
+      }
+    }
+  }
+}
