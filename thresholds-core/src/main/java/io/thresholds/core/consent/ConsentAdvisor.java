@@ -54,8 +54,10 @@ public final class ConsentAdvisor {
             + " investigation or increase the risk to the child (" + i.code() + ").");
       }
     }
-    boolean significantHarm = tier == Tier.ACUTE
-        || driving.stream().anyMatch(i -> i.has(IndicatorFlag.S47));
+    boolean significantHarm = tier == Tier.ACUTE;
+    for (Indicator i : driving) {
+      significantHarm |= i.has(IndicatorFlag.S47);
+    }
     ImmutableConsentGuidance.Builder b = ConsentGuidance.builder()
         .tier(tier)
         .requirement(rule.requirement())
@@ -81,16 +83,17 @@ public final class ConsentAdvisor {
         if (validGiver || s == ConsentStatus.NOT_SOUGHT_UNSAFE
             || s == ConsentStatus.SHARED_WITHOUT_CONSENT) {
           b.check(ConsentCheck.SATISFIED);
+        } else if (s == ConsentStatus.WITHHELD || s == ConsentStatus.WITHDRAWN) {
+          b.check(ConsentCheck.NOT_SATISFIED).missing("Consent is "
+              + (s == ConsentStatus.WITHHELD ? "withheld" : "withdrawn") + ": " + rule.ifWithheld());
         } else if (s == ConsentStatus.GIVEN) {
           b.check(ConsentCheck.NOT_SATISFIED).missing(requiredMissing(rule, s));
         } else if (!seek) {
           b.check(ConsentCheck.NOT_SATISFIED)
               .missing("Record that consent was not sought because seeking it is unsafe.");
-        } else if (s == ConsentStatus.NOT_YET_SOUGHT) {
+        } else {
           b.check(ConsentCheck.NOT_SATISFIED)
               .missing("Seek consent, or record why seeking it would place the child at further risk.");
-        } else {
-          b.check(ConsentCheck.NOT_SATISFIED).missing("Consent is " + s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + rule.ifWithheld());
         }
         break;
       case NOT_REQUIRED_SEEK_IF_SAFE:

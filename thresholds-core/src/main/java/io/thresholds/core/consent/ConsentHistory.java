@@ -9,8 +9,10 @@ import org.immutables.value.Value;
  * The recorded consent states of a referral, oldest first. Transitions that make no sense are
  * rejected: consent cannot be withdrawn before it was given, "not yet sought" cannot follow any
  * other state, consent that was given is withdrawn (not withheld), and entries are in time order.
- * Consent may be given after it was withheld or withdrawn (a family may change its mind), and
- * information may be shared without consent after any state.
+ * Consent may be given after it was withheld or withdrawn (a family may change its mind). While
+ * consent is in force (given and not withdrawn), "not sought because unsafe" and "shared without
+ * consent" make no sense and are rejected: record sharing with a {@link SharingRecord} instead. So
+ * the latest entry is always the consent in force.
  */
 @Value.Immutable
 public abstract class ConsentHistory {
@@ -90,6 +92,10 @@ public abstract class ConsentHistory {
       }
       if (status == ConsentStatus.WITHHELD && consentBearing == ConsentStatus.GIVEN) {
         throw new InvalidValueException(field, "consent that was given is withdrawn, not withheld");
+      }
+      if ((status == ConsentStatus.SHARED_WITHOUT_CONSENT || status == ConsentStatus.NOT_SOUGHT_UNSAFE)
+          && consentBearing == ConsentStatus.GIVEN) {
+        throw new InvalidValueException(field, "consent is in force: record the sharing with a sharing record");
       }
       if (status == ConsentStatus.GIVEN || status == ConsentStatus.WITHHELD
           || status == ConsentStatus.WITHDRAWN) {

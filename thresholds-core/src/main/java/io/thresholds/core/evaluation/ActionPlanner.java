@@ -6,6 +6,7 @@ import io.thresholds.core.evaluation.DefaultThresholdEvaluator.Facts;
 import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.ActionRule;
 import io.thresholds.core.policy.Contact;
+import io.thresholds.core.policy.IndicatorFlag;
 import io.thresholds.core.policy.Modality;
 import io.thresholds.core.policy.Policy;
 import io.thresholds.core.policy.Timing;
@@ -19,21 +20,59 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Turns the policy's action rules into the ordered actions for one child at one time. */
 final class ActionPlanner {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+  private static final DateTimeFormatter LOCAL =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", java.util.Locale.UK);
 
   private final Policy policy;
+  private final List<ActionRule> rules;
+  /** For each rule, the index of the rule it supersedes, or -1. */
+  private final int[] supersedes;
+  /** For each rule, the index of the rule its timing counts from, or -1. */
+  private final int[] countsFrom;
+  /** For each rule, its resolved contact (null for none or the route). */
+  private final Contact[] contacts;
+  /** For each rule, the parts of its trigger. */
+  private final Part[][] triggers;
+  /** For each rule, the plain name of the rule's kind, used in deadline wording. */
+  private final String[] kindNames;
+  private final Contact inRoute;
+  private final Contact outRoute;
+  private final LocalTime officeClose;
 
   ActionPlanner(Policy policy) {
     this.policy = policy;
+    this.rules = policy.actionRules();
+    int n = rules.size();
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      index.put(rules.get(i).id(), i);
+    }
+    supersedes = new int[n];
+    countsFrom = new int[n];
+    contacts = new Contact[n];
+    kindNames = new String[n];
+    triggers = new Part[n][];
+    for (int i = 0; i < n; i++) {
+      triggers[i] = parts(rules.get(i).trigger());
+      ActionRule r = rules.get(i);
+      supersedes[i] = r.supersedes().map(index::get).orElse(-1);
+      countsFrom[i] = r.timing().afterAction().map(index::get).orElse(-1);
+      contacts[i] = r.contact().filter(c -> !c.equals(ActionRule.ROUTE))
+          .map(c -> policy.contact(c).orElseThrow()).orElse(null);
+      kindNames[i] = r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+    inRoute = policy.contact(policy.inHoursRoute()).orElseThrow();
+    outRoute = policy.contact(policy.outOfHoursRoute()).orElseThrow();
+    ServiceHours h = inRoute.hours().orElseThrow();
+    officeClose = h.kind() == ServiceHours.Kind.OFFICE_HOURS ? h.second() : LocalTime.of(17, 0);
   }
 
   List<Action> plan(Facts facts, Instant at) {
@@ -41,29 +80,37 @@ final class ActionPlanner {
   }
 
   List<Action> plan(Facts facts, Instant at, List<ConsentGuidance> consent) {
-    Map<String, Modality> applicable = new LinkedHashMap<>();
-    for (ActionRule rule : policy.actionRules()) {
-      Optional<Modality> m = applies(rule, facts);
-      m.ifPresent(modality -> applicable.put(rule.id(), modality));
+    int n = rules.size();
+    Modality[] applicable = new Modality[n];
+    for (int i = 0; i < n; i++) {
+      applicable[i] = applies(i, facts);
     }
-    Map<String, String> alias = new HashMap<>();
-    Set<String> removed = new HashSet<>();
-    for (ActionRule rule : policy.actionRules()) {
-      Modality m = applicable.get(rule.id());
-      if (m != null && m != Modality.CONSIDER && rule.supersedes().isPresent()
-          && applicable.containsKey(rule.supersedes().get())) {
-        removed.add(rule.supersedes().get());
-        alias.put(rule.supersedes().get(), rule.id());
+    // A firm rule that supersedes another applicable rule replaces it; timings that counted from
+    // the replaced rule count from its replacement.
+    int[] alias = new int[n];
+    boolean[] removed = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      alias[i] = i;
+    }
+    for (int i = 0; i < n; i++) {
+      int s = supersedes[i];
+      if (applicable[i] != null && applicable[i] != Modality.CONSIDER && s >= 0 && applicable[s] != null) {
+        removed[s] = true;
+        alias[s] = i;
       }
     }
-    Map<String, Instant> dueById = new HashMap<>();
+    Instant[] due = new Instant[n];
     List<Action> out = new ArrayList<>();
-    for (ActionRule rule : policy.actionRules()) {
-      Modality m = applicable.get(rule.id());
-      if (m == null || removed.contains(rule.id())) {
+    for (int i = 0; i < n; i++) {
+      if (applicable[i] == null || removed[i]) {
         continue;
       }
-      out.add(action(rule, m, at, dueById, alias, blockers(rule, facts, consent)));
+      int from = countsFrom[i] < 0 ? -1 : alias[countsFrom[i]];
+      Instant base = from >= 0 && due[from] != null ? due[from] : at;
+      String baseName = from >= 0 && due[from] != null ? "the " + kindNames[from] : "the time of this advice";
+      Action a = action(i, applicable[i], base, baseName, blockers(rules.get(i), facts, consent));
+      due[i] = a.due().map(Deadline::dueBy).orElse(null);
+      out.add(a);
     }
     return out;
   }
@@ -102,25 +149,57 @@ final class ActionPlanner {
     return range.min();
   }
 
-  private Optional<Modality> applies(ActionRule rule, Facts f) {
-    Optional<Boolean> firm = firmness(rule.trigger(), f);
-    return firm.map(isFirm -> DefaultThresholdEvaluator.firm(rule, isFirm));
-  }
-
-  /** Empty if the trigger (and any {@code &} part) does not apply; otherwise whether it applies firmly. */
-  private static Optional<Boolean> firmness(Trigger t, Facts f) {
-    Optional<Boolean> head = single(t, f);
-    if (head.isEmpty() || t.and().isEmpty()) {
-      return head;
+  /** The modality the rule applies with for these facts, or null if it does not apply. */
+  private @Nullable Modality applies(int i, Facts f) {
+    Part[] parts = triggers[i];
+    boolean firm = true;
+    for (Part p : parts) {
+      int m = p.match(f);
+      if (m == NO) {
+        return null;
+      }
+      firm &= m == FIRM;
     }
-    return firmness(t.and().get(), f).map(rest -> rest && head.get());
+    return DefaultThresholdEvaluator.firm(rules.get(i), firm);
   }
 
-  private static Optional<Boolean> single(Trigger t, Facts f) {
+  private static final Optional<Boolean> YES_FIRM = Optional.of(true);
+  private static final Optional<Boolean> YES_SOFT = Optional.of(false);
+  private static final int NO = 0;
+  private static final int FIRM = 1;
+  private static final int SOFT = 2;
+
+  /** One part of a trigger, its arguments unpacked once. */
+  private static final class Part {
+    final Trigger.Kind kind;
+    final @Nullable Tier tier;
+    final @Nullable IndicatorFlag flag;
+
+    Part(Trigger t) {
+      this.kind = t.kind();
+      this.tier = t.tier().orElse(null);
+      this.flag = t.flag().orElse(null);
+    }
+
+    int match(Facts f) {
+      Optional<Boolean> m = single(this, f);
+      return m.isEmpty() ? NO : m.get() ? FIRM : SOFT;
+    }
+  }
+
+  private static Part[] parts(Trigger t) {
+    List<Part> out = new ArrayList<>();
+    for (Optional<Trigger> c = Optional.of(t); c.isPresent(); c = c.get().and()) {
+      out.add(new Part(c.get()));
+    }
+    return out.toArray(new Part[0]);
+  }
+
+  private static Optional<Boolean> single(Part t, Facts f) {
     TierRange r = f.range;
     boolean yes;
     boolean firm = true;
-    switch (t.kind()) {
+    switch (t.kind) {
       case IMMEDIATE_DANGER:
         yes = f.referral.immediateDanger();
         break;
@@ -134,15 +213,15 @@ final class ActionPlanner {
         yes = f.inScope();
         break;
       case TIER_AT_LEAST:
-        yes = r != null && r.max().isAtLeast(t.tier().orElseThrow());
-        firm = r != null && r.min().isAtLeast(t.tier().orElseThrow());
+        yes = r != null && t.tier != null && r.max().isAtLeast(t.tier);
+        firm = r != null && t.tier != null && r.min().isAtLeast(t.tier);
         break;
       case TIER_IS:
-        yes = r != null && r.contains(t.tier().orElseThrow());
-        firm = r != null && r.min() == t.tier().orElseThrow();
+        yes = r != null && t.tier != null && r.contains(t.tier);
+        firm = r != null && r.min() == t.tier;
         break;
       case FLAG:
-        yes = f.inScope() && f.flags.contains(t.flag().orElseThrow());
+        yes = f.inScope() && f.flags.contains(t.flag);
         break;
       case DISABLED_NOT_ASSESSED:
         yes = f.inScope() && f.child.disabled() && !f.child.disabilityNeedsAssessed();
@@ -157,41 +236,27 @@ final class ActionPlanner {
         yes = r != null && !r.isSingle();
         break;
       default:
-        throw new AssertionError(t.kind());
+        throw new AssertionError(t.kind);
     }
-    return yes ? Optional.of(firm) : Optional.empty();
+    return yes ? (firm ? YES_FIRM : YES_SOFT) : Optional.empty();
   }
 
-  private Action action(ActionRule rule, Modality modality, Instant at,
-      Map<String, Instant> dueById, Map<String, String> alias, List<String> blockers) {
+  private Action action(int i, Modality modality, Instant base, String baseName, List<String> blockers) {
+    ActionRule rule = rules.get(i);
     Timing timing = rule.timing();
-    List<String> notes = new ArrayList<>();
-    Instant base = at;
-    String baseName = "the time of this advice";
-    if (timing.afterAction().isPresent()) {
-      String ref = timing.afterAction().get();
-      String resolved = alias.getOrDefault(ref, ref);
-      Instant refDue = dueById.get(resolved);
-      if (refDue != null) {
-        base = refDue;
-        baseName = "the " + policy.actionRules().stream()
-            .filter(r -> r.id().equals(resolved))
-            .findFirst()
-            .map(r -> r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-            .orElse(resolved);
-      }
-    }
+    List<String> notes = new ArrayList<>(0);
     Optional<Contact> contact = Optional.empty();
     Instant opensAt = base;
     if (rule.contact().isPresent()) {
-      if (rule.contact().get().equals(ActionRule.ROUTE)) {
+      if (contacts[i] == null) {
         Route route = route(base, notes);
         contact = Optional.of(route.contact);
         opensAt = route.opensAt;
       } else {
-        Contact c = policy.contact(rule.contact().get()).orElseThrow();
+        Contact c = contacts[i];
         contact = Optional.of(c);
-        if (c.hours().isPresent()) {
+        boolean timed = timing.kind() == Timing.Kind.IMMEDIATELY || timing.kind() == Timing.Kind.NEXT_OPENING;
+        if (timed && c.hours().isPresent()) {
           opensAt = c.hours().get().nextOpening(base, policy.calendar());
         }
       }
@@ -218,15 +283,13 @@ final class ActionPlanner {
       case WORKING_DAYS:
         int n = timing.workingDays().getAsInt();
         LocalDate day = policy.calendar().nthWorkingDayAfter(base.atZone(policy.zone()).toLocalDate(), n);
-        LocalTime close = officeClose();
-        Instant dueBy = ZonedDateTime.of(day, close, policy.zone()).toInstant();
-        due = Optional.of(Deadline.of(dueBy, "by " + close.format(HH_MM) + " on the " + ordinal(n)
+        Instant dueBy = ZonedDateTime.of(day, officeClose, policy.zone()).toInstant();
+        due = Optional.of(Deadline.of(dueBy, "by " + officeClose.format(HH_MM) + " on the " + ordinal(n)
             + " working day after " + baseName));
         break;
       default:
         throw new AssertionError(timing.kind());
     }
-    due.ifPresent(dl -> dueById.put(rule.id(), dl.dueBy()));
     return Action.builder()
         .ruleId(rule.id())
         .kind(rule.kind())
@@ -243,8 +306,8 @@ final class ActionPlanner {
 
   /** The referral route at a time: in-hours service if open, else out-of-hours, else the next to open. */
   private Route route(Instant t, List<String> notes) {
-    Contact in = policy.contact(policy.inHoursRoute()).orElseThrow();
-    Contact out = policy.contact(policy.outOfHoursRoute()).orElseThrow();
+    Contact in = inRoute;
+    Contact out = outRoute;
     ServiceHours inHours = in.hours().orElseThrow();
     ServiceHours outHours = out.hours().orElseThrow();
     if (inHours.isOpen(t, policy.calendar())) {
@@ -264,14 +327,8 @@ final class ActionPlanner {
     return new Route(next, opens);
   }
 
-  private LocalTime officeClose() {
-    ServiceHours h = policy.contact(policy.inHoursRoute()).orElseThrow().hours().orElseThrow();
-    return h.kind() == ServiceHours.Kind.OFFICE_HOURS ? h.second() : LocalTime.of(17, 0);
-  }
-
   private String local(Instant t) {
-    ZonedDateTime z = t.atZone(policy.zone());
-    return z.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", java.util.Locale.UK));
+    return t.atZone(policy.zone()).format(LOCAL);
   }
 
   private static String words(Duration d) {

@@ -3,6 +3,7 @@ package io.thresholds.core.evaluation;
 import io.thresholds.core.InvalidValueException;
 import io.thresholds.core.consent.ConsentAdvisor;
 import io.thresholds.core.consent.ConsentGuidance;
+import io.thresholds.core.consent.ConsentState;
 import io.thresholds.core.consent.ConsentStatus;
 import io.thresholds.core.model.Age;
 import io.thresholds.core.model.Child;
@@ -129,7 +130,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       if (referral.immediateDanger()) {
         reasons.add(immediateDangerReason());
       }
-      Facts facts = new Facts(referral, child, age, scope, null, EnumSet.noneOf(IndicatorFlag.class), false);
+      Facts facts = new Facts(referral, child, age, scope, null, EnumSet.noneOf(IndicatorFlag.class), false, at);
       return out.reasons(reasons)
           .actions(planner.plan(facts, at))
           .notes(notes)
@@ -193,7 +194,10 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     }
     Tier max = min;
     final Tier top = min;
-    long atTop = driving.values().stream().filter(d -> d.tier() == top).count();
+    int atTop = 0;
+    for (Indicator d : driving.values()) {
+      atTop += d.tier() == top ? 1 : 0;
+    }
     if (atTop >= policy.cumulativeCount() && top != Tier.ACUTE) {
       max = top.oneUp();
       reasons.add(Reason.builder()
@@ -233,11 +237,11 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     TierRange range = TierRange.of(min, max);
     EnumSet<IndicatorFlag> flags = EnumSet.noneOf(IndicatorFlag.class);
     driving.values().forEach(d -> flags.addAll(d.flags()));
-    Facts facts = new Facts(referral, child, age, scope, range, flags, missingEducation);
+    Facts facts = new Facts(referral, child, age, scope, range, flags, missingEducation, at);
     List<ConsentGuidance> consent = new ArrayList<>();
     for (Tier t : Tier.values()) {
       if (range.contains(t)) {
-        consent.add(ConsentAdvisor.advise(policy, t, driving.values(), referral.consent(), age.unborn()));
+        consent.add(ConsentAdvisor.advise(policy, t, driving.values(), consentAt(referral, at), age.unborn()));
       }
     }
     return out.tierRange(range)
@@ -247,6 +251,15 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         .consent(consent)
         .notes(notes)
         .build();
+  }
+
+  /** The consent state in force at the time of the advice: later entries are not yet known. */
+  static ConsentState consentAt(Referral referral, Instant at) {
+    if (!referral.consentHistory().entries().isEmpty()) {
+      return referral.consentHistory().at(at);
+    }
+    ConsentState c = referral.consent();
+    return c.recordedAt().map(t -> t.isAfter(at)).orElse(false) ? ConsentState.notYetSought() : c;
   }
 
   private static List<Integer> concernsFor(Referral referral, Ref child) {
@@ -337,9 +350,10 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     final @Nullable TierRange range;
     final Set<IndicatorFlag> flags;
     final boolean missingEducation;
+    final ConsentState consent;
 
     Facts(Referral referral, Child child, Age age, Scope scope, @Nullable TierRange range,
-        Set<IndicatorFlag> flags, boolean missingEducation) {
+        Set<IndicatorFlag> flags, boolean missingEducation, Instant at) {
       this.referral = referral;
       this.child = child;
       this.age = age;
@@ -347,6 +361,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       this.range = range;
       this.flags = flags;
       this.missingEducation = missingEducation;
+      this.consent = consentAt(referral, at);
     }
 
     boolean inScope() {
@@ -354,7 +369,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     }
 
     boolean consentRefused() {
-      ConsentStatus s = referral.consent().status();
+      ConsentStatus s = consent.status();
       return s == ConsentStatus.WITHHELD || s == ConsentStatus.WITHDRAWN;
     }
   }

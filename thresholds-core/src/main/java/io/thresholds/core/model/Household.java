@@ -29,7 +29,12 @@ public abstract class Household {
    * @return the child with that reference
    */
   public Optional<Child> child(Ref ref) {
-    return children().stream().filter(c -> c.ref().equals(ref)).findFirst();
+    for (Child c : children()) {
+      if (c.ref().equals(ref)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -37,7 +42,12 @@ public abstract class Household {
    * @return the adult with that reference
    */
   public Optional<Adult> adult(Ref ref) {
-    return adults().stream().filter(a -> a.ref().equals(ref)).findFirst();
+    for (Adult a : adults()) {
+      if (a.ref().equals(ref)) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
   }
 
   @Value.Check

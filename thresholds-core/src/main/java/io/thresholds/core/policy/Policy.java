@@ -150,7 +150,12 @@ public abstract class Policy {
    * @return the contact
    */
   public Optional<Contact> contact(String id) {
-    return contacts().stream().filter(c -> c.id().equals(id)).findFirst();
+    for (Contact c : contacts()) {
+      if (c.id().equals(id)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -166,7 +171,17 @@ public abstract class Policy {
    * @return its consent rule
    */
   public ConsentRule consentRule(Tier tier) {
-    return consentRules().stream().filter(r -> r.tier() == tier).findFirst().orElseThrow();
+    return consentByTier().get(tier);
+  }
+
+  /** @return the consent rules by tier */
+  @Value.Lazy
+  Map<Tier, ConsentRule> consentByTier() {
+    Map<Tier, ConsentRule> m = new java.util.EnumMap<>(Tier.class);
+    for (ConsentRule r : consentRules()) {
+      m.put(r.tier(), r);
+    }
+    return m;
   }
 
   @Value.Check

@@ -92,6 +92,9 @@ final class ConsentArbitraries {
       if (s == ConsentStatus.WITHHELD && given) {
         continue;
       }
+      if ((s == ConsentStatus.SHARED_WITHOUT_CONSENT || s == ConsentStatus.NOT_SOUGHT_UNSAFE) && given) {
+        continue;
+      }
       out.add(s);
     }
     return out;
@@ -126,6 +129,9 @@ final class ConsentArbitraries {
         }
         if (prev == ConsentStatus.WITHDRAWN && !givenBefore) {
           continue;
+        }
+        if (!allowedNext(sofar).contains(prev)) {
+          continue; // e.g. "not sought, unsafe" cannot follow consent in force
         }
         sofar.add(prev);
         for (ConsentStatus next : allowedNext(sofar)) {
@@ -219,7 +225,10 @@ final class ConsentArbitraries {
         if (allowed.isEmpty()) {
           break;
         }
-        ConsentStatus next = allowed.get(step.choice() % allowed.size());
+        // Withdrawal is the one transition open only after consent was given: favour it then, so
+        // that it is not rare.
+        ConsentStatus next = allowed.contains(ConsentStatus.WITHDRAWN) && step.choice() % 4 == 0
+            ? ConsentStatus.WITHDRAWN : allowed.get(step.choice() / 4 % allowed.size());
         transitions.add(transition(statuses.isEmpty() ? Optional.empty()
             : Optional.of(statuses.get(statuses.size() - 1)), next));
         statuses.add(next);
@@ -260,13 +269,22 @@ final class ConsentArbitraries {
 
   /**
    * The effective history a referral's sharing records are checked against: the history, or the
-   * directly given state when it was recorded.
+   * directly given state when it was recorded (a lone WITHDRAWN state is not a valid history, so it
+   * is taken as consent given and withdrawn at the same instant).
    */
   static ConsentHistory effective(Referral r) {
     if (!r.consentHistory().entries().isEmpty()) {
       return r.consentHistory();
     }
-    return r.consent().recordedAt().isPresent() ? ConsentHistory.of(r.consent()) : ConsentHistory.empty();
+    ConsentState s = r.consent();
+    if (s.recordedAt().isEmpty()) {
+      return ConsentHistory.empty();
+    }
+    if (s.status() == ConsentStatus.WITHDRAWN) {
+      return ConsentHistory.of(ConsentState.given(s.by().orElseThrow(), ConsentForm.VERBAL,
+          s.recordedAt().get()), s);
+    }
+    return ConsentHistory.of(s);
   }
 
   /**
@@ -285,16 +303,18 @@ final class ConsentArbitraries {
 
   /**
    * @param r a referral
-   * @param s a state (not WITHDRAWN: a lone withdrawn state is a known bug, see CityOfLondonClauseTest)
+   * @param s a state
    * @return the referral with that state given directly, no history, keeping only the sharing
-   *     records consistent with it
+   *     records consistent with it (on consent only if it was given at or before the sharing)
    */
   static Referral withState(Referral r, ConsentState s) {
-    ConsentHistory eff = s.recordedAt().isPresent() ? ConsentHistory.of(s) : ConsentHistory.empty();
     return ImmutableReferral.builder().from(r)
         .consentHistory(ConsentHistory.empty())
         .consent(s)
-        .sharing(r.sharing().stream().filter(x -> x.consistentWith(eff)).collect(Collectors.toList()))
+        .sharing(r.sharing().stream()
+            .filter(x -> x.basis() != SharingBasis.CONSENT || (s.status() == ConsentStatus.GIVEN
+                && !s.recordedAt().orElseThrow().isAfter(x.sharedAt())))
+            .collect(Collectors.toList()))
         .build();
   }
 
@@ -353,15 +373,11 @@ final class ConsentArbitraries {
   /**
    * @param r a referral
    * @param walk a valid history ending at or before the referral is made
-   * @param direct whether to give its latest state directly instead, where that is possible
+   * @param direct whether to give its latest state directly instead
    * @return the referral with the walk's consent
    */
   static Referral withConsent(Referral r, Walk walk, boolean direct) {
-    ConsentState current = walk.history().current();
-    if (direct && current.status() != ConsentStatus.WITHDRAWN) {
-      return withState(r, current);
-    }
-    return withHistory(r, walk.history());
+    return direct ? withState(r, walk.history().current()) : withHistory(r, walk.history());
   }
 
   /** A flagged concern before it is fitted to a referral. */

@@ -382,6 +382,35 @@ class ConsentClauseTest {
     assertThat(action(c, "written-referral").ready()).isTrue();
   }
 
+  /** A Tier 3 suspicion of sexual abuse with consent already sought and withheld. */
+  private static ChildAssessment tier3PoliceInvestigationWithheld() {
+    return assess(referral(LocalDate.of(2016, 4, 10))
+        .addConcerns(aboutChild("T3-DEV-SUSPECTED-SEXUAL-ABUSE")).consent(withheld()));
+  }
+
+  /**
+   * When consent was sought and withheld, what is missing cannot be a record that it was "not
+   * sought" (Appendix 1: where consent is not obtained, "please state reason").
+   */
+  @Test
+  void tier3_policeInvestigation_consentWithheld_missingDoesNotSayNotSought() {
+    ConsentGuidance g = only(tier3PoliceInvestigationWithheld());
+    assertThat(g.check()).isEqualTo(ConsentCheck.NOT_SATISFIED);
+    assertThat(g.missing().orElseThrow()).doesNotContain("not sought");
+  }
+
+  /**
+   * README: where consent could compromise a police investigation "actions involving the family are
+   * blocked"; section 2, Tier 4: do not seek consent when it would compromise a police investigation.
+   */
+  @Test
+  void tier3_policeInvestigation_consentWithheld_noReadyAdviceToEngageTheFamily() {
+    ChildAssessment c = tier3PoliceInvestigationWithheld();
+    assertThat(only(c).mayTellFamily()).isFalse();
+    assertThat(c.actions()).filteredOn(a -> a.description().contains("engage the family"))
+        .allSatisfy(a -> assertThat(a.ready()).as(a.ruleId()).isFalse());
+  }
+
   // ---- Tier 4 -----------------------------------------------------------------------------------
 
   /** Matrix, Tier 4: "Parental consent is not required but should be obtained if it is safe to do so." */

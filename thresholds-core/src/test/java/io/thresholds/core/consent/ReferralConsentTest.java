@@ -149,6 +149,18 @@ class ReferralConsentTest {
           () -> referral().consent(given(T1)).addSharing(onConsent(T0).build()).build());
     }
 
+    /**
+     * README: a record made "on consent" is rejected "when no consent was in force". Sharing some
+     * information without consent (allowed after any state) does not withdraw the consent given
+     * earlier, so later sharing on that consent is still on consent in force.
+     */
+    @Test
+    void sharedWithoutConsent_whileConsentIsInForce_rejected() {
+      // While consent is in force, sharing is recorded with a SharingRecord on consent, so the
+      // latest history entry is always the consent in force.
+      assertInvalid("consentHistory[1]", () -> ConsentHistory.of(given(T0), shared(T1)));
+    }
+
     @Test
     void withoutConsent_afterConsentWasWithheld_accepted() {
       Referral r = referral()
