@@ -10,18 +10,25 @@ import java.util.Set;
 /** The referral forms of the City of London Thresholds of Need appendices. */
 public enum ReferralForm {
   /** Appendix 1: the Multi-Agency Referral Form, for early help and children's social care. */
-  MARF("Multi-Agency Referral Form", "Appendix 1"),
+  MARF("marf", "Multi-Agency Referral Form", "Appendix 1"),
   /** Appendix 3: the Multi-Agency Child Exploitation referral form, completed with the duty social worker. */
-  MACE("Multi-Agency Child Exploitation referral form", "Appendix 3"),
+  MACE("mace", "Multi-Agency Child Exploitation referral form", "Appendix 3"),
   /** Appendix 4: the Prevent referral form. */
-  PREVENT("Prevent referral form", "Appendix 4");
+  PREVENT("prevent", "Prevent referral form", "Appendix 4");
 
+  private final String id;
   private final String title;
   private final String appendix;
 
-  ReferralForm(String title, String appendix) {
+  ReferralForm(String id, String title, String appendix) {
+    this.id = id;
     this.title = title;
     this.appendix = appendix;
+  }
+
+  /** @return the form's id in a {@link FormPack}: {@code marf}, {@code mace} or {@code prevent} */
+  public String id() {
+    return id;
   }
 
   /** @return the form's title */

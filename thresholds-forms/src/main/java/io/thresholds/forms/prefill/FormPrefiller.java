@@ -1,0 +1,342 @@
+package io.thresholds.forms.prefill;
+
+import io.thresholds.core.InvalidValueException;
+import io.thresholds.core.consent.ConsentGiver;
+import io.thresholds.core.consent.ConsentState;
+import io.thresholds.core.evaluation.ChildAssessment;
+import io.thresholds.core.evaluation.Evaluation;
+import io.thresholds.core.evaluation.Reason;
+import io.thresholds.core.evaluation.ReasonKind;
+import io.thresholds.core.evaluation.TierRange;
+import io.thresholds.core.model.Adult;
+import io.thresholds.core.model.Child;
+import io.thresholds.core.model.Concern;
+import io.thresholds.core.model.PersonalDetails;
+import io.thresholds.core.model.Ref;
+import io.thresholds.core.model.Referral;
+import io.thresholds.core.model.Relationship;
+import io.thresholds.core.model.SubjectKind;
+import io.thresholds.core.model.Tier;
+import io.thresholds.core.policy.Indicator;
+import io.thresholds.core.policy.Policy;
+import io.thresholds.forms.FormData;
+import io.thresholds.forms.FormPack;
+import io.thresholds.forms.FormSchema;
+import io.thresholds.forms.ReferralForm;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Prefills the forms an evaluation calls for from the referral: the MARF for a written or early
+ * help referral, with the MACE form and the Prevent form when the advice includes those referrals.
+ *
+ * <p>What it fills (field ids of the City of London forms; a pack without a field simply does not
+ * get that answer): the referral type from the suggested tier (Tier 3 or 4, or a range reaching
+ * Tier 3, is a children's social care referral; otherwise early help) and new or repeat; the
+ * referral date; the referrer's name and role; the child's details; everyone else in the household
+ * with their relationship and whether they are referred too; the needs found, each with the
+ * document's citation, and the practitioner's notes; consent from those with parental
+ * responsibility. It never invents the narrative (what is working well, goals, next steps) or a
+ * choice the professional must make (the SAFEGUARD risk factors); the notes say what is left.
+ */
+public final class FormPrefiller {
+  private final Policy policy;
+  private final FormPack pack;
+
+  private FormPrefiller(Policy policy, FormPack pack) {
+    this.policy = policy;
+    this.pack = pack;
+  }
+
+  /**
+   * @param policy the policy the evaluation was made with (for its catalogue and time zone)
+   * @param pack the partnership's forms
+   * @return a prefiller
+   */
+  public static FormPrefiller of(Policy policy, FormPack pack) {
+    return new FormPrefiller(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(pack, "pack"));
+  }
+
+  /**
+   * The forms the evaluation calls for for one referred child, prefilled.
+   *
+   * @param referral the referral
+   * @param evaluation its evaluation
+   * @param child the referred child
+   * @return the prefilled forms by kind, in appendix order; empty if no form is called for
+   * @throws InvalidValueException if the evaluation is not of this referral, or the child was not referred
+   */
+  public Map<ReferralForm, PrefilledForm> prefill(Referral referral, Evaluation evaluation, Ref child) {
+    ChildAssessment a = assessment(referral, evaluation, child);
+    Map<ReferralForm, PrefilledForm> out = new EnumMap<>(ReferralForm.class);
+    for (ReferralForm f : ReferralForm.calledFor(a)) {
+      Optional<FormSchema> schema = pack.form(f);
+      if (schema.isPresent()) {
+        out.put(f, fill(f, schema.get(), referral, a));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Prefills one form whether or not the evaluation calls for it.
+   *
+   * @param form which form
+   * @param referral the referral
+   * @param evaluation its evaluation
+   * @param child the referred child
+   * @return the prefilled form
+   * @throws InvalidValueException if the pack has no such form, the evaluation is not of this
+   *     referral, or the child was not referred
+   */
+  public PrefilledForm prefill(ReferralForm form, Referral referral, Evaluation evaluation, Ref child) {
+    FormSchema schema = pack.form(form)
+        .orElseThrow(() -> new InvalidValueException("form", "the form pack has no " + form.id() + " form"));
+    return fill(form, schema, referral, assessment(referral, evaluation, child));
+  }
+
+  private static ChildAssessment assessment(Referral referral, Evaluation evaluation, Ref child) {
+    if (!evaluation.referral().equals(referral.ref())) {
+      throw new InvalidValueException("evaluation.referral", "is not the evaluation of this referral");
+    }
+    return evaluation.child(child)
+        .orElseThrow(() -> new InvalidValueException("child", "was not referred in this evaluation"));
+  }
+
+  private PrefilledForm fill(ReferralForm form, FormSchema schema, Referral r, ChildAssessment a) {
+    Draft d = new Draft(schema);
+    switch (form) {
+      case MARF:
+        marf(d, r, a);
+        break;
+      case MACE:
+        mace(d, r, a);
+        break;
+      case PREVENT:
+        prevent(d, r, a);
+        break;
+      default:
+        throw new AssertionError(form);
+    }
+    return PrefilledForm.builder().schema(schema).data(d.data.build()).notes(d.notes).build();
+  }
+
+  private void marf(Draft d, Referral r, ChildAssessment a) {
+    Optional<TierRange> range = a.tierRange();
+    if (range.isPresent()) {
+      boolean social = range.get().max().isAtLeast(Tier.HIGH_OR_COMPLEX);
+      d.set("referralType.service", social ? "CHILDRENS_SOCIAL_CARE" : "EARLY_HELP");
+      if (social && !range.get().min().isAtLeast(Tier.HIGH_OR_COMPLEX)) {
+        d.note("referralType.service: the suggested range spans early help and children's social care;"
+            + " the higher was chosen, the professional decides.");
+      }
+    } else {
+      d.note("referralType.service: the person is outside the children's thresholds; choose the service.");
+    }
+    d.set("referralType.newOrRepeat", r.repeatReferral() ? "REPEAT" : "NEW");
+    d.set("referrer.date", today(r).toString());
+    r.referrer().personal().flatMap(FormPrefiller::name).ifPresent(n -> d.set("referrer.name", n));
+    r.referrer().role().ifPresent(role -> d.set("referrer.role", role));
+    r.referrer().personal().flatMap(PersonalDetails::postcode).ifPresent(p -> d.set("referrer.postcode", p));
+    Child child = r.household().child(a.child()).orElseThrow();
+    child.personal().ifPresent(p -> {
+      p.forenames().ifPresent(v -> d.set("child.forenames", v));
+      p.surname().ifPresent(v -> d.set("child.surname", v));
+      address(p).ifPresent(v -> d.set("child.address", v));
+      p.ethnicity().ifPresent(v -> d.set("child.ethnicity", v));
+      p.gender().ifPresent(v -> d.set("child.gender", v));
+      p.nhsNumber().ifPresent(v -> d.set("child.nhsNumber", v));
+      p.uniquePupilNumber().ifPresent(v -> d.set("child.upn", v));
+    });
+    birthOrDue(child).ifPresent(v -> d.set("child.dateOfBirthOrEdd", v));
+    List<Object> members = new ArrayList<>();
+    for (Child c : r.household().children()) {
+      if (!c.ref().equals(a.child())) {
+        Map<String, Object> row = person(c.personal());
+        birthOrDue(c).ifPresent(v -> row.put("dateOfBirthOrEdd", v));
+        row.put("relationship", "Child in the household");
+        row.put("alsoReferred", r.referredChildren().contains(c.ref()));
+        members.add(row);
+      }
+    }
+    for (Adult ad : r.household().adults()) {
+      Map<String, Object> row = person(ad.personal());
+      row.put("relationship", relationship(ad.relationship()));
+      members.add(row);
+    }
+    if (!members.isEmpty()) {
+      d.set("household.members", members);
+    }
+    String needs = needs(r, a);
+    if (!needs.isEmpty()) {
+      d.set("worries.needs", needs);
+    }
+    consent(d, r.consent());
+    d.note("The narrative questions (agency involvement, past harm, future risk, what is working well,"
+        + " goals, views, next steps) and the signatures are the referrer's to complete.");
+  }
+
+  private void mace(Draft d, Referral r, ChildAssessment a) {
+    r.referrer().personal().flatMap(FormPrefiller::name).ifPresent(n -> d.set("referringProfessional.name", n));
+    Child child = r.household().child(a.child()).orElseThrow();
+    child.personal().ifPresent(p -> {
+      p.forenames().ifPresent(v -> d.set("subject.firstName", v));
+      p.surname().ifPresent(v -> d.set("subject.surname", v));
+      p.ethnicity().ifPresent(v -> d.set("subject.ethnicity", v));
+      address(p).ifPresent(v -> d.set("subject.address", v));
+    });
+    child.dateOfBirth().ifPresent(v -> d.set("subject.dateOfBirth", v.toString()));
+    List<Object> family = new ArrayList<>();
+    for (Adult ad : r.household().adults()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      ad.personal().flatMap(FormPrefiller::name).ifPresent(n -> row.put("name", n));
+      row.put("relationship", relationship(ad.relationship()));
+      family.add(row);
+    }
+    if (!family.isEmpty()) {
+      d.set("family.members", family.subList(0, Math.min(family.size(), 8)));
+    }
+    String needs = needs(r, a);
+    if (!needs.isEmpty()) {
+      d.set("riskFactors.concerns", needs);
+    }
+    d.note("riskFactors.safeguard: mark the SAFEGUARD risk factors that apply; the duty social worker"
+        + " completes this form with the referring agency.");
+  }
+
+  private void prevent(Draft d, Referral r, ChildAssessment a) {
+    Child child = r.household().child(a.child()).orElseThrow();
+    child.personal().ifPresent(p -> {
+      p.forenames().ifPresent(v -> d.set("individual.forenames", v));
+      p.surname().ifPresent(v -> d.set("individual.surname", v));
+      p.gender().ifPresent(v -> d.set("individual.gender", v));
+      address(p).ifPresent(v -> d.set("individual.addresses", List.of(v)));
+    });
+    child.dateOfBirth().ifPresent(v -> d.set("individual.dateOfBirth", v.toString()));
+    String needs = needs(r, a);
+    if (!needs.isEmpty()) {
+      d.set("concern.description", needs);
+    }
+    r.concerns().stream()
+        .filter(c -> appliesTo(c, a.child()))
+        .map(Concern::observedOn)
+        .min(LocalDate::compareTo)
+        .ifPresent(v -> d.set("dates.concernArose", v.toString()));
+    d.set("dates.referred", today(r).toString());
+    r.referrer().personal().ifPresent(p -> {
+      p.forenames().ifPresent(v -> d.set("firstIdentifiedBy.forename", v));
+      p.surname().ifPresent(v -> d.set("firstIdentifiedBy.surname", v));
+    });
+    r.referrer().role().ifPresent(v -> d.set("firstIdentifiedBy.roleAndOrganisation", v));
+    d.note("safeguarding: answer each question; a Yes needs its description.");
+  }
+
+  private void consent(Draft d, ConsentState c) {
+    switch (c.status()) {
+      case GIVEN:
+        if (c.by().orElse(null) == ConsentGiver.PARENTAL_RESPONSIBILITY) {
+          d.set("consent.parentalConsent", c.form().orElseThrow().name());
+        } else {
+          d.note("consent.parentalConsent: consent was given by the young person, not by those with"
+              + " parental responsibility.");
+        }
+        break;
+      case NOT_YET_SOUGHT:
+        d.note("consent.parentalConsent: consent has not been sought yet.");
+        break;
+      default:
+        d.set("consent.parentalConsent", "NOT_OBTAINED");
+        d.note("consent.reason: say why consent was not obtained.");
+        break;
+    }
+  }
+
+  /** The needs found for the child, one a line, each with the label and the document's citation. */
+  private String needs(Referral r, ChildAssessment a) {
+    StringBuilder b = new StringBuilder();
+    for (Reason reason : a.reasons()) {
+      if (reason.kind() != ReasonKind.INDICATOR && reason.kind() != ReasonKind.ESCALATED
+          && reason.kind() != ReasonKind.DERIVED) {
+        continue;
+      }
+      String label = reason.indicator().map(policy.catalogue()::get).map(Indicator::label)
+          .orElse(reason.explanation());
+      b.append("- ").append(label).append(" (Tier ").append(reason.tier().number()).append("; ")
+          .append(reason.citation().toText()).append(")");
+      if (reason.concernIndex().isPresent()) {
+        r.concerns().get(reason.concernIndex().getAsInt()).note().ifPresent(n -> b.append(": ").append(n));
+      }
+      b.append('\n');
+    }
+    return b.toString().strip();
+  }
+
+  private static boolean appliesTo(Concern c, Ref child) {
+    return !c.subject().equals(SubjectKind.CHILD) || c.subjectRef().equals(child);
+  }
+
+  private LocalDate today(Referral r) {
+    return LocalDate.ofInstant(r.madeAt(), policy.zone());
+  }
+
+  private static Map<String, Object> person(Optional<PersonalDetails> p) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    p.flatMap(PersonalDetails::surname).ifPresent(v -> row.put("surname", v));
+    p.flatMap(PersonalDetails::forenames).ifPresent(v -> row.put("forename", v));
+    p.flatMap(PersonalDetails::ethnicity).ifPresent(v -> row.put("ethnicity", v));
+    return row;
+  }
+
+  private static Optional<String> birthOrDue(Child c) {
+    return c.dateOfBirth().or(c::expectedDateOfDelivery).map(LocalDate::toString);
+  }
+
+  private static Optional<String> name(PersonalDetails p) {
+    String n = (p.forenames().orElse("") + " " + p.surname().orElse("")).strip();
+    return n.isEmpty() ? Optional.empty() : Optional.of(n);
+  }
+
+  private static Optional<String> address(PersonalDetails p) {
+    String a = (p.address().orElse("") + (p.postcode().isPresent() && p.address().isPresent() ? ", " : "")
+        + p.postcode().orElse("")).strip();
+    return a.isEmpty() ? Optional.empty() : Optional.of(a);
+  }
+
+  private static String relationship(Relationship r) {
+    String s = r.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** Answers being collected for one form: only fields the form has are set. */
+  private static final class Draft {
+    final FormSchema schema;
+    final FormData.Builder data = FormData.builder();
+    final List<String> notes = new ArrayList<>();
+
+    Draft(FormSchema schema) {
+      this.schema = schema;
+    }
+
+    void set(String id, Object value) {
+      if (schema.field(id).isEmpty()) {
+        return;
+      }
+      if (value instanceof List) {
+        data.set(id, (List<?>) value);
+      } else {
+        data.set(id, (String) value);
+      }
+    }
+
+    void note(String note) {
+      notes.add(note);
+    }
+  }
+}
