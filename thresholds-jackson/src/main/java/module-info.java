@@ -1,8 +1,8 @@
 /**
- * thresholds-jackson: the JSON wire format of referrals and evaluations ({@code
- * thresholds/referral@1}, {@code thresholds/evaluation@1}) as a Jackson module, plus a hardened
- * {@link com.fasterxml.jackson.databind.ObjectMapper} factory. The format is documented in
- * FORMAT.md beside the module's pom.
+ * thresholds-jackson: the JSON wire format of referrals, evaluations and policies ({@code
+ * thresholds/referral@1}, {@code thresholds/evaluation@1}, {@code thresholds/policy@1}) as a
+ * Jackson module, plus a hardened {@link com.fasterxml.jackson.databind.ObjectMapper} factory. The
+ * format is documented in FORMAT.md beside the module's pom.
  */
 module io.thresholds.jackson {
   requires transitive io.thresholds.core;

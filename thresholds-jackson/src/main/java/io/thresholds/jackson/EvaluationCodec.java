@@ -31,7 +31,6 @@ import io.thresholds.core.policy.Contact;
 import io.thresholds.core.policy.ImmutableCitation;
 import io.thresholds.core.policy.ImmutableContact;
 import io.thresholds.core.policy.Modality;
-import io.thresholds.core.time.ServiceHours;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -149,7 +148,7 @@ final class EvaluationCodec {
           b.tierRange(tierRange(in));
           break;
         case "drivingIndicators":
-          b.drivingIndicators(in.list(In::code));
+          b.drivingIndicators(in.uniqueList(In::code));
           break;
         case "reasons":
           b.reasons(in.list(EvaluationCodec::reason));
@@ -303,19 +302,14 @@ final class EvaluationCodec {
           b.email(in.string());
           break;
         case "hours":
-          String text = in.string();
-          try {
-            b.hours(ServiceHours.parse(text, "hours"));
-          } catch (InvalidValueException e) {
-            throw in.mismatch(ServiceHours.class, e.rule());
-          }
+          b.hours(PolicyCodec.serviceHours(in));
           break;
         default:
           throw new AssertionError(name);
       }
     });
     in.require(Contact.class, seen, "id", "name");
-    return in.build(Contact.class, b::build);
+    return in.buildPart(Contact.class, CONTACT, b::build);
   }
 
   static Deadline deadline(In in) throws IOException {
@@ -343,7 +337,7 @@ final class EvaluationCodec {
           b.requirement(in.enumeration(ConsentRequirement.class));
           break;
         case "givers":
-          b.givers(in.list(i -> i.enumeration(ConsentGiver.class)));
+          b.givers(in.uniqueList(i -> i.enumeration(ConsentGiver.class)));
           break;
         case "maySeekConsent":
           b.maySeekConsent(in.bool());
@@ -402,7 +396,7 @@ final class EvaluationCodec {
       }
     });
     in.require(Citation.class, seen, "document", "section");
-    return in.build(Citation.class, b::build);
+    return in.buildPart(Citation.class, CITATION, b::build);
   }
 
   static Exclusion exclusion(In in) throws IOException {
@@ -539,7 +533,7 @@ final class EvaluationCodec {
     strings(g, "phones", c.phones());
     ReferralCodec.optional(g, "email", c.email());
     if (c.hours().isPresent()) {
-      g.writeStringField("hours", c.hours().get().toText());
+      g.writeStringField("hours", PolicyCodec.hoursText(c.hours().get()));
     }
     g.writeEndObject();
   }

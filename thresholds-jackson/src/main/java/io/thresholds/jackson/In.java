@@ -17,13 +17,17 @@ import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.Ref;
 import io.thresholds.core.model.Tier;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,11 +79,11 @@ final class In {
    *
    * @return the names of the properties that were present
    */
-  Set<String> object(Class<?> type, Collection<String> known, Fields fields) throws IOException {
+  Set<String> object(Class<?> type, List<String> known, Fields fields) throws IOException {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw mismatch(type, "expected a JSON object");
     }
-    Set<String> seen = new LinkedHashSet<>();
+    Seen seen = new Seen(known);
     while (true) {
       String name;
       try {
@@ -90,9 +94,10 @@ final class In {
       } catch (JacksonException e) {
         throw rethrow(e, null, null);
       }
+      int index = known.indexOf(name);
       try {
         p.nextToken();
-        if (!known.contains(name)) {
+        if (index < 0) {
           unknown(type, name, known);
           continue;
         }
@@ -102,7 +107,7 @@ final class In {
         throw rethrow(e, type, name);
       }
       try {
-        if (!seen.add(name)) {
+        if (!seen.add(index)) {
           throw mismatch(type, "property '" + name + "' is given twice");
         }
         if (p.currentToken() == JsonToken.VALUE_NULL) {
@@ -140,6 +145,51 @@ final class In {
     }
   }
 
+  /**
+   * The properties of an object that were present: a bit for each of the (at most 64) known
+   * names, so that reading an object does not allocate a hash set.
+   */
+  private static final class Seen extends AbstractSet<String> {
+    private final List<String> known;
+    private long bits;
+
+    Seen(List<String> known) {
+      if (known.size() > Long.SIZE) {
+        throw new IllegalArgumentException("at most 64 properties");
+      }
+      this.known = known;
+    }
+
+    boolean add(int index) {
+      long bit = 1L << index;
+      boolean added = (bits & bit) == 0;
+      bits |= bit;
+      return added;
+    }
+
+    @Override
+    public boolean contains(Object name) {
+      int index = known.indexOf(name);
+      return index >= 0 && (bits & (1L << index)) != 0;
+    }
+
+    @Override
+    public int size() {
+      return Long.bitCount(bits);
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      List<String> present = new ArrayList<>();
+      for (int i = 0; i < known.size(); i++) {
+        if ((bits & (1L << i)) != 0) {
+          present.add(known.get(i));
+        }
+      }
+      return present.iterator();
+    }
+  }
+
   /** Fails unless every name in {@code required} was present. */
   void require(Class<?> type, Set<String> seen, String... required) throws JsonMappingException {
     for (String name : required) {
@@ -151,6 +201,14 @@ final class In {
   }
 
   <T> List<T> list(Value<T> element) throws IOException {
+    return list(element, Integer.MAX_VALUE, null);
+  }
+
+  /**
+   * An array of at most {@code max} elements; the element after the last allowed one fails with
+   * its index in the path and {@code what} in the message (a limit of the format).
+   */
+  <T> List<T> list(Value<T> element, int max, @Nullable String what) throws IOException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       throw mismatch(List.class, "expected a JSON array");
     }
@@ -160,12 +218,59 @@ final class In {
         if (p.nextToken() == JsonToken.END_ARRAY) {
           return out;
         }
+        if (i == max) {
+          throw mismatch(List.class, "too many " + what + ": at most " + max + " are accepted");
+        }
         if (p.currentToken() == JsonToken.VALUE_NULL) {
           throw mismatch(List.class, "a list element must not be null");
         }
         out.add(element.read(this));
       } catch (JacksonException | ThresholdsException e) {
         throw rethrow(e, List.class, i);
+      }
+    }
+  }
+
+  /** An array whose elements form a set: an element given twice fails, with its index. */
+  <T> List<T> uniqueList(Value<T> element) throws IOException {
+    List<T> out = list(element);
+    for (int i = 1; i < out.size(); i++) {
+      if (out.subList(0, i).contains(out.get(i))) {
+        throw JsonMappingException.wrapWithPath(
+            mismatch(List.class, "the same value is given twice"), List.class, i);
+      }
+    }
+    return out;
+  }
+
+  /** An object whose property names and values are strings, in document order. */
+  Map<String, String> textToText(Class<?> type) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw mismatch(Map.class, "expected a JSON object");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    while (true) {
+      JsonToken t;
+      try {
+        t = p.nextToken();
+      } catch (JacksonException e) {
+        throw rethrow(e, null, null);
+      }
+      if (t == JsonToken.END_OBJECT) {
+        return out;
+      }
+      String key = p.currentName();
+      try {
+        p.nextToken();
+        if (out.containsKey(key)) {
+          throw mismatch(type, "the same key is given twice");
+        }
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+          throw mismatch(type, "must not be null");
+        }
+        out.put(key, string());
+      } catch (JacksonException | ThresholdsException e) {
+        throw rethrow(e, Map.class, key);
       }
     }
   }
@@ -214,16 +319,46 @@ final class In {
   <T> T build(Class<?> type, java.util.function.Supplier<T> builder) throws JsonMappingException {
     try {
       return builder.get();
-    } catch (ThresholdsException e) {
-      // Domain messages name the field and rule only (ThresholdsException's contract).
-      throw ValueInstantiationException.from(
-          p, "invalid " + type.getSimpleName() + ": " + e.getMessage(), ctxt.constructType(type), e);
-    } catch (IllegalStateException | IllegalArgumentException | NullPointerException e) {
-      // Not expected (required properties are checked first); the message is not repeated
-      // because it is not written under the no-personal-data rule.
-      throw ValueInstantiationException.from(
-          p, "invalid " + type.getSimpleName(), ctxt.constructType(type));
+    } catch (ThresholdsException | IllegalStateException | IllegalArgumentException
+        | NullPointerException e) {
+      throw invalid(type, e);
     }
+  }
+
+  /**
+   * Builds a part of a policy like {@link #build}; when the broken rule's field ends with one of
+   * the part's property names ({@code indicators[T2-X].label}), that property is added to the path.
+   */
+  <T> T buildPart(Class<?> type, Collection<String> properties, java.util.function.Supplier<T> builder)
+      throws JsonMappingException {
+    try {
+      return builder.get();
+    } catch (InvalidValueException e) {
+      String field = e.field();
+      String last = field.substring(field.lastIndexOf('.') + 1);
+      JsonMappingException m = invalid(type, e);
+      throw field.contains(".") && properties.contains(last)
+          ? JsonMappingException.wrapWithPath(m, type, last) : m;
+    } catch (ThresholdsException | IllegalStateException | IllegalArgumentException
+        | NullPointerException e) {
+      throw invalid(type, e);
+    }
+  }
+
+  /**
+   * The exception for a value that breaks a rule of the domain model: a {@link
+   * ValueInstantiationException} with the domain exception as its cause (its message names the
+   * field and the rule, never the value).
+   */
+  JsonMappingException invalid(Class<?> type, RuntimeException e) {
+    if (e instanceof ThresholdsException) {
+      return ValueInstantiationException.from(
+          p, "invalid " + type.getSimpleName() + ": " + e.getMessage(), ctxt.constructType(type), e);
+    }
+    // Not expected (required properties are checked first); the message is not repeated
+    // because it is not written under the no-personal-data rule.
+    return ValueInstantiationException.from(
+        p, "invalid " + type.getSimpleName(), ctxt.constructType(type));
   }
 
   // ---- values ----------------------------------------------------------------------------------
@@ -259,6 +394,10 @@ final class In {
   /** An ISO-8601 calendar date, yyyy-MM-dd, that exists. */
   LocalDate date() throws IOException {
     String text = textOf(LocalDate.class, "expected a date as a string, yyyy-MM-dd");
+    LocalDate fast = canonicalDate(text);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
@@ -270,6 +409,10 @@ final class In {
   /** An ISO-8601 instant with a UTC offset, e.g. 2025-11-21T19:00:00Z. */
   Instant instant() throws IOException {
     String text = textOf(Instant.class, "expected an instant as a string, e.g. 2025-11-21T19:00:00Z");
+    Instant fast = canonicalInstant(text);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
@@ -278,9 +421,80 @@ final class In {
     }
   }
 
+  // The java.time parsers allocate a parse context and a field map for every value (about 1.5 KB
+  // for an instant). The canonical forms the writer writes are read here directly; anything else,
+  // including every invalid value, goes to the java.time parser, which decides.
+
+  private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000,
+      10_000_000, 100_000_000, 1_000_000_000};
+
+  /** {@code yyyy-MM-dd} that exists, or null for anything else. */
+  static @Nullable LocalDate canonicalDate(String t) {
+    if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    if (year < 0 || month < 0 || day < 0) {
+      return null;
+    }
+    try {
+      return LocalDate.of(year, month, day);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} that exists, or null for anything else. */
+  static @Nullable Instant canonicalInstant(String t) {
+    int n = t.length();
+    if (n < 20 || n > 30 || n == 21 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-'
+        || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':' || t.charAt(16) != ':') {
+      return null;
+    }
+    int nanos = 0;
+    if (n > 20) {
+      int fraction = t.charAt(19) == '.' ? digits(t, 20, n - 1) : -1;
+      if (fraction < 0) {
+        return null;
+      }
+      nanos = fraction * POWERS_OF_TEN[9 - (n - 21)];
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      return null; // e.g. a leap second, which Instant.parse accepts
+    }
+  }
+
+  /** The decimal number in {@code t[from, to)}, or -1 if a character is not an ASCII digit. */
+  private static int digits(String t, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
   <E extends Enum<E>> E enumeration(Class<E> type) throws IOException {
-    String text = textOf(type, "expected a string, " + Names.allowed(type));
-    return Names.parse(type, text)
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      throw mismatch(type, "expected a string, " + Names.allowed(type));
+    }
+    return Names.parse(type, p.getText())
         .orElseThrow(() -> mismatch(type, "unknown value, expected " + Names.allowed(type)));
   }
 

@@ -123,13 +123,13 @@ final class ReferralCodec {
           b.household(household(in));
           break;
         case "referredChildren":
-          b.referredChildren(in.list(In::ref));
+          b.referredChildren(in.list(In::ref, ThresholdsJson.MAX_CHILDREN, "referred children"));
           break;
         case "exclusions":
           b.exclusions(in.refToText(Referral.class));
           break;
         case "concerns":
-          b.concerns(in.list(ReferralCodec::concern));
+          b.concerns(in.list(ReferralCodec::concern, ThresholdsJson.MAX_CONCERNS, "concerns"));
           break;
         case "immediateDanger":
           b.immediateDanger(in.bool());
@@ -186,9 +186,9 @@ final class ReferralCodec {
     ImmutableHousehold.Builder b = Household.builder();
     Set<String> seen = in.object(Household.class, HOUSEHOLD, name -> {
       if (name.equals("children")) {
-        b.children(in.list(ReferralCodec::child));
+        b.children(in.list(ReferralCodec::child, ThresholdsJson.MAX_CHILDREN, "children"));
       } else {
-        b.adults(in.list(ReferralCodec::adult));
+        b.adults(in.list(ReferralCodec::adult, ThresholdsJson.MAX_ADULTS, "adults"));
       }
     });
     in.require(Household.class, seen, "children");

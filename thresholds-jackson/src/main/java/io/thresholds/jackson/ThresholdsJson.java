@@ -7,10 +7,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.thresholds.core.evaluation.Evaluation;
@@ -23,7 +27,7 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
- * Reading and writing referrals and evaluations with a hardened mapper.
+ * Reading and writing referrals, evaluations and policies with a hardened mapper.
  *
  * <pre>{@code
  * Referral referral = ThresholdsJson.readReferral(json);
@@ -55,7 +59,20 @@ public final class ThresholdsJson {
   /** Largest document accepted, in bytes or characters: 4 MiB (a referral is a few KiB). */
   public static final long MAX_DOCUMENT_LENGTH = 4L * 1024 * 1024;
 
-  private static final ObjectMapper MAPPER = newMapper();
+  /** Most children in a referral's household (and most referred children) accepted when reading. */
+  public static final int MAX_CHILDREN = 30;
+
+  /** Most adults in a referral's household accepted when reading. */
+  public static final int MAX_ADULTS = 30;
+
+  /** Most concerns in one referral accepted when reading. */
+  public static final int MAX_CONCERNS = 500;
+
+  private static final ObjectMapper MAPPER = newMapper(false);
+  private static final ObjectReader REFERRAL = documentReader(Referral.class);
+  private static final ObjectReader EVALUATION = documentReader(Evaluation.class);
+  private static final ObjectReader POLICY = documentReader(Policy.class);
+  private static final ObjectWriter POLICY_WRITER = MAPPER.writer(policyPrinter());
 
   private ThresholdsJson() {}
 
@@ -64,11 +81,13 @@ public final class ThresholdsJson {
    *
    * <ul>
    *   <li>unknown properties fail ({@code FAIL_ON_UNKNOWN_PROPERTIES}), as do repeated keys
-   *       ({@code STRICT_DUPLICATE_DETECTION}), null for primitives and anything after the
-   *       document ({@code FAIL_ON_TRAILING_TOKENS});
+   *       ({@code STRICT_DUPLICATE_DETECTION}; the module also refuses them in its own documents,
+   *       with the path), null for primitives and anything after the document ({@code
+   *       FAIL_ON_TRAILING_TOKENS});
    *   <li>no default typing: the input never chooses a Java class;
    *   <li>the limits above ({@link StreamReadConstraints}: nesting depth, string, name and number
-   *       length, document length);
+   *       length, document length; and the module's own: children, adults and concerns of a
+   *       referral);
    *   <li>the source is never included in error locations.
    * </ul>
    *
@@ -77,6 +96,17 @@ public final class ThresholdsJson {
    * @return a new mapper
    */
   public static ObjectMapper newMapper() {
+    return newMapper(true);
+  }
+
+  /**
+   * @param parserDetectsDuplicates whether the parser refuses repeated keys itself ({@code
+   *     STRICT_DUPLICATE_DETECTION}, which allocates a hash set for every object). The module
+   *     refuses a repeated property in every object and map of its own documents, with the JSON
+   *     path, so the mapper behind this class's methods leaves the parser's check out; the public
+   *     mapper keeps it for the other types it may read.
+   */
+  private static ObjectMapper newMapper(boolean parserDetectsDuplicates) {
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -85,7 +115,7 @@ public final class ThresholdsJson {
             .maxNumberLength(MAX_NUMBER_LENGTH)
             .maxDocumentLength(MAX_DOCUMENT_LENGTH)
             .build())
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, parserDetectsDuplicates)
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .build();
     return JsonMapper.builder(factory)
@@ -98,6 +128,10 @@ public final class ThresholdsJson {
         .build();
   }
 
+  private static ObjectReader documentReader(Class<?> type) {
+    return MAPPER.readerFor(type);
+  }
+
   // ---- referrals -------------------------------------------------------------------------------
 
   /**
@@ -108,7 +142,7 @@ public final class ThresholdsJson {
   public static Referral readReferral(String json) throws JsonProcessingException {
     Objects.requireNonNull(json, "json");
     try {
-      return nonNull(MAPPER.readerFor(Referral.class).readValue(json), "referral");
+      return nonNull(REFERRAL.readValue(json), "referral");
     } catch (JsonProcessingException e) {
       throw clean(e);
     }
@@ -120,7 +154,7 @@ public final class ThresholdsJson {
    * @throws IOException if it cannot be read or is not a valid referral
    */
   public static Referral readReferral(Reader json) throws IOException {
-    return readReferral(MAPPER.readerFor(Referral.class), Objects.requireNonNull(json, "json"));
+    return readReferral(REFERRAL, Objects.requireNonNull(json, "json"));
   }
 
   /**
@@ -132,7 +166,7 @@ public final class ThresholdsJson {
   public static Referral readReferral(InputStream json) throws IOException {
     Objects.requireNonNull(json, "json");
     try {
-      return nonNull(MAPPER.readerFor(Referral.class).readValue(json), "referral");
+      return nonNull(REFERRAL.readValue(json), "referral");
     } catch (JsonProcessingException e) {
       throw clean(e);
     }
@@ -151,7 +185,7 @@ public final class ThresholdsJson {
   public static Referral readReferral(Reader json, Policy policy) throws IOException {
     Objects.requireNonNull(policy, "policy");
     return readReferral(
-        MAPPER.readerFor(Referral.class).withAttribute(ThresholdsModule.POLICY_ATTRIBUTE, policy),
+        REFERRAL.withAttribute(ThresholdsModule.POLICY_ATTRIBUTE, policy),
         Objects.requireNonNull(json, "json"));
   }
 
@@ -189,7 +223,7 @@ public final class ThresholdsJson {
   public static Evaluation readEvaluation(String json) throws JsonProcessingException {
     Objects.requireNonNull(json, "json");
     try {
-      return nonNull(MAPPER.readerFor(Evaluation.class).readValue(json), "evaluation");
+      return nonNull(EVALUATION.readValue(json), "evaluation");
     } catch (JsonProcessingException e) {
       throw clean(e);
     }
@@ -203,7 +237,7 @@ public final class ThresholdsJson {
   public static Evaluation readEvaluation(Reader json) throws IOException {
     Objects.requireNonNull(json, "json");
     try {
-      return nonNull(MAPPER.readerFor(Evaluation.class).readValue(json), "evaluation");
+      return nonNull(EVALUATION.readValue(json), "evaluation");
     } catch (JsonProcessingException e) {
       throw clean(e);
     }
@@ -217,10 +251,92 @@ public final class ThresholdsJson {
   public static Evaluation readEvaluation(InputStream json) throws IOException {
     Objects.requireNonNull(json, "json");
     try {
-      return nonNull(MAPPER.readerFor(Evaluation.class).readValue(json), "evaluation");
+      return nonNull(EVALUATION.readValue(json), "evaluation");
     } catch (JsonProcessingException e) {
       throw clean(e);
     }
+  }
+
+  // ---- policies --------------------------------------------------------------------------------
+
+  /**
+   * Reads a policy, such as a partnership's policy pack shipped as one JSON file. The result is
+   * checked like any {@link Policy}: a broken consistency rule (an unknown contact, an indicator
+   * escalating to a lower tier, ...) fails with a {@link
+   * com.fasterxml.jackson.databind.exc.ValueInstantiationException} whose cause is the core {@link
+   * io.thresholds.core.InvalidValueException} and whose path leads to the offending property.
+   *
+   * @param json a {@code thresholds/policy@1} document
+   * @return the policy
+   * @throws JsonProcessingException if the document is not a valid policy
+   */
+  public static Policy readPolicy(String json) throws JsonProcessingException {
+    Objects.requireNonNull(json, "json");
+    try {
+      return nonNull(POLICY.readValue(json), "policy");
+    } catch (JsonProcessingException e) {
+      throw clean(e);
+    }
+  }
+
+  /**
+   * @param json a {@code thresholds/policy@1} document; not closed
+   * @return the policy
+   * @throws IOException if it cannot be read or is not a valid policy
+   */
+  public static Policy readPolicy(Reader json) throws IOException {
+    Objects.requireNonNull(json, "json");
+    try {
+      return nonNull(POLICY.readValue(json), "policy");
+    } catch (JsonProcessingException e) {
+      throw clean(e);
+    }
+  }
+
+  /**
+   * @param json a {@code thresholds/policy@1} document, UTF-8 (or UTF-16/32 with detection); not
+   *     closed
+   * @return the policy
+   * @throws IOException if it cannot be read or is not a valid policy
+   */
+  public static Policy readPolicy(InputStream json) throws IOException {
+    Objects.requireNonNull(json, "json");
+    try {
+      return nonNull(POLICY.readValue(json), "policy");
+    } catch (JsonProcessingException e) {
+      throw clean(e);
+    }
+  }
+
+  /**
+   * Writes a policy as a {@code thresholds/policy@1} document, indented two spaces with one
+   * property or array element a line and a final line break, because people read, review and edit
+   * policy packs. {@code readPolicy(writePolicy(p))} equals {@code p}.
+   *
+   * @param policy a policy
+   * @return its {@code thresholds/policy@1} document, indented
+   */
+  public static String writePolicy(Policy policy) {
+    Objects.requireNonNull(policy, "policy");
+    try {
+      return POLICY_WRITER.writeValueAsString(policy) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Objects indented two spaces a level with "\n" line ends on every platform, {@code "name":
+   * value}; arrays on the line they start, so short lists stay short: {@code "subjects": [ "child"
+   * ]}, {@code "tiers": [ { ... }, { ... } ]}.
+   */
+  private static DefaultPrettyPrinter policyPrinter() {
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator(""));
+    printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
+    return printer;
   }
 
   // ---- errors ----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentGuidance;
 import io.thresholds.core.consent.ConsentHistory;
 import io.thresholds.core.consent.ConsentRequirement;
+import io.thresholds.core.consent.ConsentRule;
 import io.thresholds.core.consent.ConsentState;
 import io.thresholds.core.consent.ConsentStatus;
 import io.thresholds.core.consent.NotSoughtReason;
@@ -47,10 +48,21 @@ import io.thresholds.core.model.SchoolAttendance;
 import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.ActionKind;
+import io.thresholds.core.policy.ActionRule;
+import io.thresholds.core.policy.AgeCondition;
 import io.thresholds.core.policy.Channel;
 import io.thresholds.core.policy.Citation;
 import io.thresholds.core.policy.Contact;
+import io.thresholds.core.policy.Indicator;
+import io.thresholds.core.policy.IndicatorFlag;
+import io.thresholds.core.policy.IndicatorKind;
 import io.thresholds.core.policy.Modality;
+import io.thresholds.core.policy.Policy;
+import io.thresholds.core.policy.TierDefinition;
+import io.thresholds.core.policy.Timing;
+import io.thresholds.core.policy.Trigger;
+import io.thresholds.core.time.ServiceHours;
+import io.thresholds.core.time.WorkingCalendar;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,8 +70,8 @@ import java.util.List;
 
 /**
  * The Jackson module of the thresholds JSON format: serializers and deserializers for {@link
- * Referral} ({@code thresholds/referral@1}), {@link Evaluation} ({@code thresholds/evaluation@1})
- * and every value inside them. Core types carry no Jackson annotations; the (de)serializers are
+ * Referral} ({@code thresholds/referral@1}), {@link Evaluation} ({@code thresholds/evaluation@1}),
+ * {@link Policy} ({@code thresholds/policy@1}) and every value inside them. Core types carry no Jackson annotations; the (de)serializers are
  * hand-written so that the format is explicit, strict and independent of accessor naming.
  *
  * <p>Register it on a mapper of your own, or let {@link
@@ -115,6 +127,16 @@ public final class ThresholdsModule extends SimpleModule {
     value(ConsentGuidance.class, EvaluationCodec::guidance, EvaluationCodec::writeGuidance);
     value(Citation.class, EvaluationCodec::citation, EvaluationCodec::writeCitation);
     value(Exclusion.class, EvaluationCodec::exclusion, EvaluationCodec::writeExclusion);
+    value(Policy.class, PolicyCodec::policy, PolicyCodec::writePolicy);
+    value(TierDefinition.class, PolicyCodec::tierDefinition, PolicyCodec::writeTierDefinition);
+    value(Indicator.class, PolicyCodec::indicator, PolicyCodec::writeIndicator);
+    value(AgeCondition.class, PolicyCodec::ageCondition, PolicyCodec::writeAgeCondition);
+    value(ConsentRule.class, PolicyCodec::consentRule, PolicyCodec::writeConsentRule);
+    value(ActionRule.class, PolicyCodec::actionRule, PolicyCodec::writeActionRule);
+    value(Trigger.class, PolicyCodec::trigger, PolicyCodec::writeTrigger);
+    value(Timing.class, PolicyCodec::timing, PolicyCodec::writeTiming);
+    value(WorkingCalendar.class, PolicyCodec::calendar, PolicyCodec::writeCalendar);
+    value(ServiceHours.class, PolicyCodec::serviceHours, PolicyCodec::writeServiceHours);
     // Scalars: references and codes as strings, tiers as numbers, enums by wire name.
     value(Ref.class, In::ref, (r, g) -> g.writeString(r.value()));
     value(IndicatorCode.class, In::code, (c, g) -> g.writeString(c.value()));
@@ -138,6 +160,23 @@ public final class ThresholdsModule extends SimpleModule {
     enumeration(ActionKind.class);
     enumeration(Modality.class);
     enumeration(Channel.class);
+    enumeration(IndicatorKind.class);
+    enumeration(IndicatorFlag.class);
+    enumeration(Trigger.Kind.class);
+    enumeration(Timing.Kind.class);
+    enumeration(ActionRule.Gate.class);
+  }
+
+  /** The property names of an object of the format, or an empty list for other types. */
+  static List<String> knownNames(Class<?> type) {
+    List<String> names = ReferralCodec.knownNames(type);
+    if (names.isEmpty()) {
+      names = EvaluationCodec.knownNames(type);
+    }
+    if (names.isEmpty()) {
+      names = PolicyCodec.knownNames(type);
+    }
+    return names;
   }
 
   private <E extends Enum<E>> void enumeration(Class<E> type) {
@@ -171,11 +210,7 @@ public final class ThresholdsModule extends SimpleModule {
 
     @Override
     public Collection<Object> getKnownPropertyNames() {
-      List<String> names = ReferralCodec.knownNames(handledType());
-      if (names.isEmpty()) {
-        names = EvaluationCodec.knownNames(handledType());
-      }
-      return new ArrayList<>(names);
+      return new ArrayList<>(knownNames(handledType()));
     }
   }
 

@@ -50,9 +50,27 @@ class BadInputTest {
   }
 
   @Test
-  void duplicateKey_failsWhileParsing_withItsLineAndColumn() {
+  void duplicateKey_failsWithItsPath_lineAndColumn() {
     String json = minimalWith("\"ref\":\"c1\"", "\n\"ref\":\"c1\",\"ref\":\"c2\"");
-    StreamReadException e = catchThrowableOfType(StreamReadException.class, () -> ThresholdsJson.readReferral(json));
+    JsonMappingException e = mappingError(json);
+    assertThat(e).isInstanceOf(MismatchedInputException.class);
+    assertThat(ThresholdsJson.pathOf(e)).isEqualTo("household.children[0].ref");
+    assertThat(e.getOriginalMessage()).isEqualTo("property 'ref' is given twice");
+    assertThat(e.getLocation().getLineNr()).isEqualTo(2);
+    assertThat(e.getLocation().getColumnNr()).isEqualTo(18);
+  }
+
+  @Test
+  void duplicateKey_inAMapOfTheFormat_failsWithItsPath() {
+    JsonMappingException e = mappingError(minimalWith("\"exclusions\":{}", "\"exclusions\":{\"c9\":\"a\",\"c9\":\"b\"}"));
+    assertThat(ThresholdsJson.pathOf(e)).isEqualTo("exclusions.c9");
+  }
+
+  @Test
+  void duplicateKey_withTheHardenedMapperDirectly_failsWhileParsing() {
+    String json = minimalWith("\"ref\":\"c1\"", "\n\"ref\":\"c1\",\"ref\":\"c2\"");
+    StreamReadException e = catchThrowableOfType(StreamReadException.class,
+        () -> ThresholdsJson.newMapper().readValue(json, Referral.class));
     assertThat(e.getOriginalMessage()).isEqualTo("Duplicate field 'ref'");
     assertThat(e.getLocation().getLineNr()).isEqualTo(2);
     assertThat(e.getLocation().getColumnNr()).isEqualTo(17);
@@ -253,5 +271,65 @@ class BadInputTest {
   void parseErrorsAreStreamReadExceptions() {
     assertThat(catchThrowableOfType(StreamReadException.class, () -> ThresholdsJson.readReferral("{\"format\" 1}")))
         .isNotNull();
+  }
+
+  // ---- limits of the module's own ---------------------------------------------------------------
+
+  private static String children(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      b.append(i == 0 ? "" : ",").append("{\"ref\":\"c").append(i).append("\",\"dateOfBirth\":\"2013-05-01\"}");
+    }
+    return b.toString();
+  }
+
+  @Test
+  void tooManyChildren_failAtTheFirstOneTooMany() {
+    JsonMappingException e = mappingError(minimalWith("{\"ref\":\"c1\",\"dateOfBirth\":\"2013-05-01\",\"mobility\":\"mobile\"}",
+        children(ThresholdsJson.MAX_CHILDREN + 1)));
+    assertThat(e).isInstanceOf(MismatchedInputException.class);
+    assertThat(ThresholdsJson.pathOf(e)).isEqualTo("household.children[" + ThresholdsJson.MAX_CHILDREN + "]");
+    assertThat(e.getOriginalMessage()).isEqualTo("too many children: at most 30 are accepted");
+  }
+
+  @Test
+  void asManyChildrenAsTheLimit_areRead() throws Exception {
+    StringBuilder referred = new StringBuilder();
+    for (int i = 0; i < ThresholdsJson.MAX_CHILDREN; i++) {
+      referred.append(i == 0 ? "" : ",").append("\"c").append(i).append('"');
+    }
+    Referral r = ThresholdsJson.readReferral(minimalWith("{\"ref\":\"c1\",\"dateOfBirth\":\"2013-05-01\",\"mobility\":\"mobile\"}",
+        children(ThresholdsJson.MAX_CHILDREN)).replace("\"referredChildren\":[\"c1\"]", "\"referredChildren\":[" + referred + "]"));
+    assertThat(r.household().children()).hasSize(ThresholdsJson.MAX_CHILDREN);
+  }
+
+  @Test
+  void tooManyReferredChildren_fail() {
+    String many = String.join(",", java.util.Collections.nCopies(ThresholdsJson.MAX_CHILDREN + 1, "\"c1\""));
+    JsonMappingException e = mappingError(minimalWith("\"referredChildren\":[\"c1\"]", "\"referredChildren\":[" + many + "]"));
+    assertThat(ThresholdsJson.pathOf(e)).isEqualTo("referredChildren[30]");
+  }
+
+  @Test
+  void tooManyAdults_fail() {
+    StringBuilder adults = new StringBuilder();
+    for (int i = 0; i <= ThresholdsJson.MAX_ADULTS; i++) {
+      adults.append(i == 0 ? "" : ",").append("{\"ref\":\"a").append(i)
+          .append("\",\"relationship\":\"other\",\"parentalResponsibility\":false}");
+    }
+    JsonMappingException e = mappingError(minimalWith("{\"ref\":\"a1\",\"relationship\":\"mother\",\"parentalResponsibility\":true}", adults.toString()));
+    assertThat(ThresholdsJson.pathOf(e)).isEqualTo("household.adults[30]");
+    assertThat(e.getOriginalMessage()).isEqualTo("too many adults: at most 30 are accepted");
+  }
+
+  @Test
+  void tooManyConcerns_failAtTheFirstOneTooMany() throws Exception {
+    String concern = "{\"indicator\":\"T2-PAR-PARENTAL-SUBSTANCE-USE\",\"subject\":\"parent-carer\",\"subjectRef\":\"a1\",\"observedOn\":\"2025-11-20\"}";
+    String atLimit = String.join(",", java.util.Collections.nCopies(ThresholdsJson.MAX_CONCERNS, concern));
+    assertThat(ThresholdsJson.readReferral(minimalWith(concern, atLimit)).concerns()).hasSize(ThresholdsJson.MAX_CONCERNS);
+
+    JsonMappingException e = mappingError(minimalWith(concern, atLimit + "," + concern));
+    assertThat(ThresholdsJson.pathOf(e)).isEqualTo("concerns[" + ThresholdsJson.MAX_CONCERNS + "]");
+    assertThat(e.getOriginalMessage()).isEqualTo("too many concerns: at most 500 are accepted");
   }
 }

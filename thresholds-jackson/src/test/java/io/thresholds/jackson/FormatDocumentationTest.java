@@ -37,11 +37,22 @@ import io.thresholds.core.model.ReferrerRole;
 import io.thresholds.core.model.Relationship;
 import io.thresholds.core.model.SchoolAttendance;
 import io.thresholds.core.model.SubjectKind;
+import io.thresholds.core.consent.ConsentRule;
 import io.thresholds.core.policy.ActionKind;
+import io.thresholds.core.policy.ActionRule;
+import io.thresholds.core.policy.AgeCondition;
 import io.thresholds.core.policy.Channel;
 import io.thresholds.core.policy.Citation;
 import io.thresholds.core.policy.Contact;
+import io.thresholds.core.policy.Indicator;
+import io.thresholds.core.policy.IndicatorFlag;
+import io.thresholds.core.policy.IndicatorKind;
 import io.thresholds.core.policy.Modality;
+import io.thresholds.core.policy.Policy;
+import io.thresholds.core.policy.TierDefinition;
+import io.thresholds.core.policy.Timing;
+import io.thresholds.core.policy.Trigger;
+import io.thresholds.core.time.WorkingCalendar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,13 +65,16 @@ class FormatDocumentationTest {
       ConsentGiver.class, ConsentForm.class, NotSoughtReason.class, Authoriser.class,
       ConsentRequirement.class, ConsentCheck.class, Scope.class, ReasonKind.class,
       ActionKind.class, Modality.class, Channel.class, ReferrerRole.class, SharedItem.class,
-      SharingBasis.class);
+      SharingBasis.class, IndicatorKind.class, IndicatorFlag.class, Trigger.Kind.class,
+      Timing.Kind.class, ActionRule.Gate.class);
 
   static final List<Class<?>> OBJECTS = List.of(Referral.class, Referrer.class,
       Household.class, Child.class, Adult.class, PersonalDetails.class, SchoolAttendance.class,
       Concern.class, ConsentState.class, Evaluation.class, ChildAssessment.class, Age.class,
       TierRange.class, Reason.class, Action.class, Contact.class, Deadline.class,
-      ConsentGuidance.class, Citation.class, Exclusion.class, SharingRecord.class);
+      ConsentGuidance.class, Citation.class, Exclusion.class, SharingRecord.class, Policy.class,
+      TierDefinition.class, Indicator.class, AgeCondition.class, ConsentRule.class,
+      ActionRule.class, Trigger.class, Timing.class, WorkingCalendar.class);
 
   private static String format() throws Exception {
     return Files.readString(Path.of("FORMAT.md"));
@@ -80,8 +94,7 @@ class FormatDocumentationTest {
   void everyProperty_isDocumented() throws Exception {
     String doc = format();
     for (Class<?> type : OBJECTS) {
-      List<String> names = ReferralCodec.knownNames(type).isEmpty()
-          ? EvaluationCodec.knownNames(type) : ReferralCodec.knownNames(type);
+      List<String> names = ThresholdsModule.knownNames(type);
       assertThat(names).as(type.getSimpleName()).isNotEmpty();
       for (String name : names) {
         assertThat(doc.contains("`" + name + "`") || doc.contains("\"" + name + "\":"))

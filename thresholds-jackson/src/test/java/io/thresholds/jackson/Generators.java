@@ -1,6 +1,42 @@
 package io.thresholds.jackson;
 
 import io.thresholds.core.consent.Authoriser;
+import io.thresholds.core.consent.ConsentCheck;
+import io.thresholds.core.consent.ConsentGuidance;
+import io.thresholds.core.consent.ConsentRequirement;
+import io.thresholds.core.consent.ConsentRule;
+import io.thresholds.core.evaluation.Action;
+import io.thresholds.core.evaluation.ChildAssessment;
+import io.thresholds.core.evaluation.Deadline;
+import io.thresholds.core.evaluation.Evaluation;
+import io.thresholds.core.evaluation.Exclusion;
+import io.thresholds.core.evaluation.Reason;
+import io.thresholds.core.evaluation.ReasonKind;
+import io.thresholds.core.evaluation.Scope;
+import io.thresholds.core.evaluation.TierRange;
+import io.thresholds.core.model.Age;
+import io.thresholds.core.model.IndicatorCode;
+import io.thresholds.core.model.Tier;
+import io.thresholds.core.policy.ActionKind;
+import io.thresholds.core.policy.ActionRule;
+import io.thresholds.core.policy.AgeCondition;
+import io.thresholds.core.policy.Channel;
+import io.thresholds.core.policy.Citation;
+import io.thresholds.core.policy.Contact;
+import io.thresholds.core.policy.ImmutableTiming;
+import io.thresholds.core.policy.ImmutableTrigger;
+import io.thresholds.core.policy.IndicatorFlag;
+import io.thresholds.core.policy.IndicatorKind;
+import io.thresholds.core.policy.Modality;
+import io.thresholds.core.policy.TierDefinition;
+import io.thresholds.core.policy.Timing;
+import io.thresholds.core.policy.Trigger;
+import io.thresholds.core.time.ServiceHours;
+import io.thresholds.core.time.WorkingCalendar;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.OptionalInt;
 import io.thresholds.core.consent.ConsentForm;
 import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentHistory;
@@ -304,5 +340,414 @@ final class Generators {
           .as((ind, ref, on, note) -> Concern.builder().indicator(ind.code()).subject(kind)
               .subjectRef(ref).observedOn(on).note(note).build());
     });
+  }
+
+  // ---- evaluations, generated directly (not only as the evaluator makes them) ---------------------
+
+  static Arbitrary<IndicatorCode> codes() {
+    Arbitrary<String> part = Arbitraries.strings().withCharRange('A', 'Z').withCharRange('0', '9')
+        .ofMinLength(1).ofMaxLength(6);
+    return Combinators.combine(Arbitraries.strings().withCharRange('A', 'Z').ofLength(1),
+            part.list().ofMinSize(0).ofMaxSize(4))
+        .as((first, parts) -> IndicatorCode.of(first + parts.stream().map(x -> "-" + x)
+            .collect(Collectors.joining())));
+  }
+
+  static Arbitrary<Citation> citations() {
+    return Combinators.combine(nonBlankText(), nonBlankText(), Arbitraries.of(Tier.class).optional(),
+            text().optional(), text().optional())
+        .as((document, section, tier, domain, area) -> Citation.builder().document(document)
+            .section(section).tier(tier).domain(domain).area(area).build());
+  }
+
+  static Arbitrary<ServiceHours> serviceHours() {
+    Arbitrary<LocalTime> minute = Arbitraries.integers().between(0, 24 * 60 - 1)
+        .map(m -> LocalTime.of(m / 60, m % 60));
+    return Combinators.combine(Arbitraries.of(true, false), minute, minute)
+        .filter((office, a, b) -> !a.equals(b))
+        .as((office, a, b) -> {
+          LocalTime early = a.isBefore(b) ? a : b;
+          LocalTime late = a.isBefore(b) ? b : a;
+          return office ? ServiceHours.officeHours(early, late) : ServiceHours.outOfHours(late, early);
+        });
+  }
+
+  static Arbitrary<String> contactIds() {
+    return Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofLength(1),
+            Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars('-')
+                .ofMaxLength(12))
+        .as((a, b) -> a + b);
+  }
+
+  static Arbitrary<Contact> contacts() {
+    return contactIds().flatMap(id -> contact(id, serviceHours().optional()));
+  }
+
+  static Arbitrary<Contact> contact(String id, Arbitrary<Optional<ServiceHours>> hours) {
+    return Combinators.combine(nonBlankText(), nonBlankText().list().ofMaxSize(3),
+            nonBlankText().optional(), hours)
+        .as((name, phones, email, h) -> Contact.builder().id(id).name(name).phones(phones)
+            .email(email).hours(h).build());
+  }
+
+  static Arbitrary<Reason> reasons() {
+    return Combinators.combine(Arbitraries.of(ReasonKind.class), codes().optional(),
+            codes().optional(), Arbitraries.of(Tier.class),
+            Arbitraries.integers().between(0, 600).optional(0.5), text(), citations())
+        .as((kind, indicator, reportedAs, tier, index, explanation, citation) -> Reason.builder()
+            .kind(kind).indicator(indicator).reportedAs(reportedAs).tier(tier)
+            .concernIndex(index.isPresent() ? OptionalInt.of(index.get()) : OptionalInt.empty())
+            .explanation(explanation).citation(citation).build());
+  }
+
+  static Arbitrary<Action> actions() {
+    Arbitrary<Deadline> deadlines = Combinators.combine(instants(), text()).as(Deadline::of);
+    return Combinators.combine(text(), Arbitraries.of(ActionKind.class), Arbitraries.of(Modality.class),
+            Arbitraries.of(Channel.class), contacts().optional(), deadlines.optional(), text(),
+            text().list().ofMaxSize(2))
+        .flatAs((ruleId, kind, modality, channel, contact, due, description, notes) ->
+            Combinators.combine(text().list().ofMaxSize(2), citations())
+                .as((blockers, citation) -> Action.builder().ruleId(ruleId).kind(kind)
+                    .modality(modality).channel(channel).contact(contact).due(due)
+                    .description(description).notes(notes).blockers(blockers).citation(citation)
+                    .build()));
+  }
+
+  static Arbitrary<ConsentGuidance> guidance() {
+    Arbitrary<Boolean> bool = Arbitraries.of(true, false);
+    return Combinators.combine(Arbitraries.of(Tier.class), Arbitraries.of(ConsentRequirement.class),
+            Arbitraries.of(ConsentGiver.class).set(), bool, bool, text().list().ofMaxSize(2), text(),
+            Arbitraries.of(ConsentCheck.class))
+        .flatAs((tier, requirement, givers, seek, tell, restrictions, ifWithheld, check) ->
+            Combinators.combine(text().optional(), bool, citations())
+                .as((missing, share, citation) -> ConsentGuidance.builder().tier(tier)
+                    .requirement(requirement).givers(givers).maySeekConsent(seek)
+                    .mayTellFamily(tell).restrictions(restrictions).ifWithheld(ifWithheld)
+                    .check(check).missing(missing).mustShareToSafeguard(share).citation(citation)
+                    .build()));
+  }
+
+  static Arbitrary<ChildAssessment> assessments() {
+    Arbitrary<Age> ages = Arbitraries.oneOf(Arbitraries.just(Age.unbornChild()),
+        Arbitraries.integers().between(0, 150).map(Age::ofYears));
+    Arbitrary<TierRange> ranges = Combinators.combine(Arbitraries.of(Tier.class), Arbitraries.of(Tier.class))
+        .as((a, b) -> a.compareTo(b) <= 0 ? TierRange.of(a, b) : TierRange.of(b, a));
+    return Combinators.combine(refs(), ages, Arbitraries.of(Scope.class), ranges.optional(),
+            codes().set().ofMaxSize(3), reasons().list().ofMaxSize(3), actions().list().ofMaxSize(3),
+            guidance().list().ofMaxSize(2))
+        .flatAs((child, age, scope, range, driving, reasons, actions, consent) ->
+            text().list().ofMaxSize(2).map(notes -> ChildAssessment.builder().child(child).age(age)
+                .scope(scope).tierRange(range).drivingIndicators(driving).reasons(reasons)
+                .actions(actions).consent(consent).notes(notes).build()));
+  }
+
+  static Arbitrary<Ref> refs() {
+    return Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars('.', '_', '-')
+        .ofMinLength(1).ofMaxLength(64).map(Ref::of);
+  }
+
+  static Arbitrary<Evaluation> evaluations() {
+    Arbitrary<Exclusion> exclusions = Combinators.combine(refs(), text()).as(Exclusion::of);
+    return Combinators.combine(refs(), nonBlankText(), nonBlankText(), instants(),
+            assessments().list().ofMinSize(1).ofMaxSize(3), exclusions.list().ofMaxSize(2),
+            Arbitraries.oneOf(Arbitraries.just(Evaluation.ADVISORY), text()))
+        .as((referral, policyId, version, at, children, excluded, advisory) -> Evaluation.builder()
+            .referral(referral).policyId(policyId).policyVersion(version).evaluatedAt(at)
+            .children(children).exclusions(excluded).advisory(advisory).build());
+  }
+
+  // ---- policies and their parts ----------------------------------------------------------------
+
+  static Arbitrary<AgeCondition> ageConditions() {
+    Arbitrary<Integer> years = Arbitraries.integers().between(0, 30);
+    return Combinators.combine(years.optional(), years.optional(), Arbitraries.of(true, false))
+        .filter((min, max, unborn) -> min.isPresent() || max.isPresent())
+        .as((min, max, unborn) -> {
+          var b = AgeCondition.builder().includesUnborn(unborn);
+          if (min.isPresent() && max.isPresent()) {
+            return b.minYears(Math.min(min.get(), max.get())).maxYears(Math.max(min.get(), max.get())).build();
+          }
+          min.ifPresent(b::minYears);
+          max.ifPresent(b::maxYears);
+          return b.build();
+        });
+  }
+
+  static Arbitrary<Trigger> triggers() {
+    return triggers(2);
+  }
+
+  private static Arbitrary<Trigger> triggers(int depth) {
+    Arbitrary<Optional<Trigger>> and = depth == 0 ? Arbitraries.just(Optional.empty())
+        : Arbitraries.lazy(() -> triggers(depth - 1)).optional(0.3);
+    return Combinators.combine(Arbitraries.of(Trigger.Kind.class), Arbitraries.of(Tier.class),
+            Arbitraries.of(IndicatorFlag.class), and)
+        .as((kind, tier, flag, next) -> {
+          var b = ImmutableTrigger.builder().kind(kind).and(next);
+          if (kind == Trigger.Kind.TIER_AT_LEAST || kind == Trigger.Kind.TIER_IS) {
+            b.tier(tier);
+          }
+          if (kind == Trigger.Kind.FLAG) {
+            b.flag(flag);
+          }
+          return b.build();
+        });
+  }
+
+  static Arbitrary<Timing> timings() {
+    return timings(nonBlankText());
+  }
+
+  /** Timings counting from an action named by {@code actions} (any non-blank text on its own). */
+  static Arbitrary<Timing> timings(Arbitrary<String> actions) {
+    Arbitrary<Duration> durations = Arbitraries.longs().between(0, 90L * 24 * 3600)
+        .map(Duration::ofSeconds);
+    return Combinators.combine(Arbitraries.of(Timing.Kind.class), actions, actions.optional(),
+            durations, Arbitraries.integers().between(1, 60))
+        .as((kind, after, maybeAfter, duration, days) -> {
+          var b = ImmutableTiming.builder().kind(kind);
+          if (kind == Timing.Kind.AFTER) {
+            b.afterAction(after).duration(duration);
+          } else if (kind == Timing.Kind.WORKING_DAYS) {
+            b.workingDays(days).afterAction(maybeAfter);
+          }
+          return b.build();
+        });
+  }
+
+  static Arbitrary<Indicator> indicators() {
+    return Combinators.combine(codes(), codes().optional(), nonBlankText(), nonBlankText())
+        .flatAs((code, escalates, domain, area) -> indicator(code, Arbitraries.just(domain), area,
+            escalates.filter(e -> !e.equals(code))));
+  }
+
+  private static Arbitrary<Indicator> indicator(IndicatorCode code, Arbitrary<String> domains,
+      String area, Optional<IndicatorCode> escalatesTo) {
+    Arbitrary<String> labels = nonBlankText().map(l -> l.length() > 160 ? l.substring(0, 160) : l)
+        .filter(l -> !l.isBlank());
+    return Combinators.combine(Arbitraries.of(Tier.class), domains,
+            Arbitraries.of(SubjectKind.class).set().ofMinSize(1), ageConditions().optional(0.5),
+            Arbitraries.of(true, false), Arbitraries.of(IndicatorFlag.class).set(), labels,
+            citations())
+        .as((tier, domain, subjects, age, mobility, flags, label, citation) -> Indicator.builder()
+            .code(code).tier(tier)
+            .kind(tier == Tier.UNIVERSAL ? IndicatorKind.STRENGTH : IndicatorKind.NEED)
+            .domain(domain).area(area).subjects(subjects).age(age).preOrNonMobileOnly(mobility)
+            .flags(flags).escalatesTo(escalatesTo).label(label).citation(citation).build());
+  }
+
+  static Arbitrary<TierDefinition> tierDefinitions() {
+    return Combinators.combine(Arbitraries.of(Tier.class), nonBlankText(), citations())
+        .as((tier, name, citation) -> TierDefinition.builder().tier(tier).name(name).citation(citation).build());
+  }
+
+  static Arbitrary<ConsentRule> consentRules() {
+    return Arbitraries.of(Tier.class).flatMap(Generators::consentRule);
+  }
+
+  private static Arbitrary<ConsentRule> consentRule(Tier tier) {
+    return Combinators.combine(Arbitraries.of(ConsentRequirement.class),
+            Arbitraries.of(ConsentGiver.class).set(), text(), citations())
+        .as((requirement, givers, ifWithheld, citation) -> ConsentRule.builder().tier(tier)
+            .requirement(requirement).givers(givers).ifWithheld(ifWithheld).citation(citation).build());
+  }
+
+  static Arbitrary<String> actionIds() {
+    return contactIds();
+  }
+
+  static Arbitrary<ActionRule> actionRules() {
+    return Combinators.combine(actionIds(), nonBlankText().optional(), timings(), nonBlankText().optional())
+        .flatAs((id, contact, timing, supersedes) -> actionRule(id, Arbitraries.just(contact),
+            Arbitraries.just(timing), Arbitraries.just(supersedes)));
+  }
+
+  private static Arbitrary<ActionRule> actionRule(String id, Arbitrary<Optional<String>> contacts,
+      Arbitrary<Timing> timings, Arbitrary<Optional<String>> supersedes) {
+    return Combinators.combine(triggers(), Arbitraries.of(ActionKind.class),
+            Arbitraries.of(Modality.class), Arbitraries.of(Channel.class), contacts, timings,
+            supersedes, Arbitraries.of(ActionRule.Gate.class).set())
+        .flatAs((trigger, kind, modality, channel, contact, timing, replaces, gates) ->
+            Combinators.combine(nonBlankText(), citations()).as((description, citation) ->
+                ActionRule.builder().id(id).trigger(trigger).kind(kind).modality(modality)
+                    .channel(channel).contact(contact).timing(timing).supersedes(replaces)
+                    .gates(gates).description(description).citation(citation).build()));
+  }
+
+  /** Holiday names the bank-holiday file format can carry: one line, no tab, trimmed, not empty. */
+  private static Arbitrary<String> holidayNames() {
+    return nonBlankText().map(String::strip)
+        .filter(n -> !n.isEmpty() && n.equals(n.strip()) && n.indexOf('\t') < 0
+            && n.indexOf('\n') < 0 && n.indexOf('\r') < 0);
+  }
+
+  private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/London"),
+      ZoneId.of("Europe/Belfast"), ZoneId.of("America/St_Johns"), ZoneId.of("Asia/Kathmandu"),
+      ZoneId.of("UTC"), ZoneId.of("+05:30"));
+
+  static Arbitrary<WorkingCalendar> calendars() {
+    Arbitrary<LocalDate> starts = Arbitraries.integers().between(0, 20 * 366)
+        .map(d -> LocalDate.of(2015, 1, 1).plusDays(d));
+    return Combinators.combine(Arbitraries.of(ZONES), starts, Arbitraries.integers().between(0, 800),
+            Arbitraries.of(true, false))
+        .flatAs((zone, from, days, named) -> {
+          LocalDate until = from.plusDays(days);
+          List<LocalDate> weekdays = from.datesUntil(until.plusDays(1))
+              .filter(d -> d.getDayOfWeek().getValue() <= 5).collect(Collectors.toList());
+          if (weekdays.isEmpty()) {
+            return Arbitraries.just(WorkingCalendar.of(zone, java.util.Set.of(), from, until));
+          }
+          Arbitrary<java.util.Set<LocalDate>> holidays = Arbitraries.of(weekdays).set()
+              .ofMaxSize(Math.min(12, weekdays.size()));
+          if (!named) {
+            return holidays.map(h -> WorkingCalendar.of(zone, h, from, until));
+          }
+          return holidays.flatMap(h -> holidayNames().list().ofSize(h.size()).map(names -> {
+            StringBuilder tsv = new StringBuilder("# coverage: " + from + ".." + until + "\ndate\tname\n");
+            int i = 0;
+            for (LocalDate day : new java.util.TreeSet<>(h)) {
+              tsv.append(day).append('\t').append(names.get(i++)).append('\n');
+            }
+            return WorkingCalendar.parse(new java.io.StringReader(tsv.toString()), zone, "generated");
+          }));
+        });
+  }
+
+  /**
+   * Whole policies that pass every consistency rule of {@link Policy}: four tiers and consent
+   * rules in any order, declared domains, unique codes with escalations to conditioned
+   * higher-tier indicators, a Hub and an out-of-hours route with hours, the 999 rule first, and
+   * action rules that name existing contacts and count from earlier actions.
+   */
+  static Arbitrary<Policy> policies() {
+    Arbitrary<String> policyIds = Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofLength(1),
+            Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars('-').ofMaxLength(20))
+        .as((a, b) -> a + b);
+    Arbitrary<Map<String, String>> domains = Arbitraries.maps(nonBlankText(), text()).ofMinSize(1).ofMaxSize(3);
+    Arbitrary<List<TierDefinition>> tiers = Arbitraries.shuffle(Tier.values())
+        .flatMap(order -> Combinators.combine(order.stream().map(t -> Combinators.combine(nonBlankText(), citations())
+            .as((name, c) -> (TierDefinition) TierDefinition.builder().tier(t).name(name).citation(c).build()))
+            .collect(Collectors.toList())).as(l -> l));
+    Arbitrary<List<ConsentRule>> consent = Arbitraries.shuffle(Tier.values())
+        .flatMap(order -> Combinators.combine(order.stream().map(Generators::consentRule)
+            .collect(Collectors.toList())).as(l -> l));
+    return Combinators.combine(policyIds, nonBlankText(), text(), text(), Arbitraries.of(ZONES), tiers,
+            domains, consent)
+        .flatAs((id, version, name, title, zone, tierList, domainMap, consentList) ->
+            Combinators.combine(indicatorsOf(new ArrayList<>(domainMap.keySet())), contactsOf(),
+                    calendars(), Arbitraries.integers().between(1, 25), Arbitraries.integers().between(2, 5),
+                    citations().list().ofSize(5), Arbitraries.of(Tier.class).optional(),
+                    Arbitraries.integers().between(0, 4))
+                .flatAs((indicators, contacts, calendar, adultAge, cumulative, cites, dangerTier, options) ->
+                    actionRulesOf(contacts).flatMap(actions -> Combinators.combine(
+                            Arbitraries.integers().between(1, 100), Arbitraries.integers().between(0, 10),
+                            Arbitraries.integers().between(0, 10), citations().optional(),
+                            Arbitraries.of(indicators).optional(), Arbitraries.of(indicators).optional())
+                        .as((percent, schoolA, schoolB, schoolCitation, low, missing) -> {
+                          var b = Policy.builder().id(id).version(version).name(name).documentTitle(title)
+                              .zone(zone).tiers(tierList).domains(domainMap).indicators(indicators)
+                              .contacts(contacts).inHoursRoute("hub").outOfHoursRoute("edt")
+                              .consentRules(consentList).actionRules(actions).calendar(calendar)
+                              .adultAge(adultAge).cumulativeCount(cumulative)
+                              .cumulativeCitation(cites.get(0)).disabilityCitation(cites.get(1))
+                              .immediateDangerCitation(cites.get(2)).adultCitation(cites.get(3))
+                              .noNeedCitation(cites.get(4)).immediateDangerTier(dangerTier)
+                              .schoolAgeCitation(schoolCitation);
+                          if ((options & 1) != 0) {
+                            b.schoolAgeFrom(Math.min(schoolA, schoolB)).schoolAgeTo(Math.max(schoolA, schoolB));
+                          }
+                          if ((options & 2) != 0 && low.isPresent()) {
+                            b.lowAttendanceBelowPercent(percent).lowAttendanceIndicator(low.get().code());
+                          }
+                          missing.ifPresent(m -> b.missingEducationIndicator(m.code()));
+                          return b.build();
+                        }))));
+  }
+
+  /** 1 to 5 indicators with unique codes; sometimes one escalates to a conditioned higher tier. */
+  private static Arbitrary<List<Indicator>> indicatorsOf(List<String> domains) {
+    return codes().set().ofMinSize(1).ofMaxSize(5).flatMap(codes -> {
+      List<Arbitrary<Indicator>> list = new ArrayList<>();
+      for (IndicatorCode code : codes) {
+        list.add(nonBlankText().flatMap(area -> indicator(code, Arbitraries.of(domains), area, Optional.empty())));
+      }
+      return Combinators.combine(list).as(l -> l);
+    }).flatMap(list -> Combinators.combine(Arbitraries.of(true, false), ageConditions(), codes())
+        .as((escalate, age, lowCode) -> {
+          List<Indicator> out = new ArrayList<>(list);
+          Indicator top = out.get(0);
+          if (!escalate || top.tier() == Tier.UNIVERSAL || out.stream().anyMatch(i -> i.code().equals(lowCode))) {
+            return out;
+          }
+          // A lower-tier need escalating to the first indicator, given an age condition.
+          Indicator target = Indicator.builder().from(top).age(age).build();
+          out.set(0, target);
+          Tier lower = Tier.of(top.tier().number() - 1);
+          out.add(Indicator.builder().from(top).code(lowCode).tier(lower)
+              .kind(lower == Tier.UNIVERSAL ? IndicatorKind.STRENGTH : IndicatorKind.NEED)
+              .escalatesTo(top.code()).build());
+          return out;
+        }));
+  }
+
+  /** The Hub (office hours), an out-of-hours team, and up to two other contacts, in any order. */
+  private static Arbitrary<List<Contact>> contactsOf() {
+    Arbitrary<Contact> hub = contact("hub", serviceHours().map(Optional::of));
+    Arbitrary<Contact> edt = contact("edt", serviceHours().map(Optional::of));
+    Arbitrary<List<Contact>> others = contactIds().filter(c -> !c.equals("hub") && !c.equals("edt")
+            && !c.equals(ActionRule.ROUTE)).set().ofMaxSize(2)
+        .flatMap(ids -> Combinators.combine(ids.stream().map(Generators::contactWithoutHours)
+            .collect(Collectors.toList())).as(l -> l));
+    return Combinators.combine(hub, edt, others, Arbitraries.of(true, false))
+        .as((h, e, o, shuffle) -> {
+          List<Contact> all = new ArrayList<>(List.of(h, e));
+          all.addAll(o);
+          if (shuffle) {
+            java.util.Collections.reverse(all);
+          }
+          return all;
+        });
+  }
+
+  private static Arbitrary<Contact> contactWithoutHours(String id) {
+    return contact(id, serviceHours().optional());
+  }
+
+  /** The 999 rule first, then up to four rules naming existing contacts and earlier actions. */
+  private static Arbitrary<List<ActionRule>> actionRulesOf(List<Contact> contacts) {
+    List<String> contactIds = new ArrayList<>(contacts.stream().map(Contact::id).toList());
+    contactIds.add(ActionRule.ROUTE);
+    Arbitrary<ActionRule> first = Combinators.combine(Arbitraries.of(contactIds).optional(),
+            Arbitraries.of(Channel.class), nonBlankText(), citations())
+        .as((contact, channel, description, citation) -> ActionRule.builder().id("call-999")
+            .trigger(ImmutableTrigger.builder().kind(Trigger.Kind.IMMEDIATE_DANGER).build())
+            .kind(ActionKind.CALL_EMERGENCY_SERVICES).modality(Modality.MUST).channel(channel)
+            .contact(contact).timing(ImmutableTiming.builder().kind(Timing.Kind.IMMEDIATELY).build())
+            .description(description).citation(citation).build());
+    return first.flatMap(rule -> Arbitraries.integers().between(0, 4).flatMap(n -> more(List.of(rule), n, contactIds)))
+        .flatMap(rules -> Arbitraries.of(true, false).map(supersede -> {
+          if (!supersede || rules.size() < 2) {
+            return rules;
+          }
+          List<ActionRule> out = new ArrayList<>(rules);
+          ActionRule last = out.get(out.size() - 1);
+          out.set(out.size() - 1, ActionRule.builder().from(last).supersedes(out.get(0).id()).build());
+          return out;
+        }));
+  }
+
+  private static Arbitrary<List<ActionRule>> more(List<ActionRule> sofar, int n, List<String> contactIds) {
+    if (n == 0) {
+      return Arbitraries.just(sofar);
+    }
+    List<String> earlier = sofar.stream().map(ActionRule::id).toList();
+    return actionIds().filter(id -> !earlier.contains(id))
+        .flatMap(id -> actionRule(id, Arbitraries.of(contactIds).optional(), timings(Arbitraries.of(earlier)),
+            Arbitraries.just(Optional.empty())))
+        .flatMap(rule -> {
+          List<ActionRule> next = new ArrayList<>(sofar);
+          next.add(rule);
+          return more(next, n - 1, contactIds);
+        });
   }
 }
