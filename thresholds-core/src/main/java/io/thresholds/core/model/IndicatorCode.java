@@ -1,7 +1,6 @@
 package io.thresholds.core.model;
 
 import io.thresholds.core.InvalidValueException;
-import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
@@ -11,7 +10,6 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class IndicatorCode implements Comparable<IndicatorCode> {
-  private static final Pattern FORM = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
 
   /** @return the code text */
   @Value.Parameter
@@ -28,10 +26,32 @@ public abstract class IndicatorCode implements Comparable<IndicatorCode> {
 
   @Value.Check
   void check() {
-    if (value().length() > 48 || !FORM.matcher(value()).matches()) {
+    if (!wellFormed(value())) {
       throw new InvalidValueException(
           "indicator", "must be upper-case letters and digits in hyphen-separated parts, at most 48");
     }
+  }
+
+  /**
+   * Same as {@code [A-Z][A-Z0-9]*(-[A-Z0-9]+)*} of at most 48 characters, without a regex (codes
+   * are read in bulk).
+   */
+  private static boolean wellFormed(String v) {
+    int n = v.length();
+    if (n < 1 || n > 48 || v.charAt(0) < 'A' || v.charAt(0) > 'Z' || v.charAt(n - 1) == '-') {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      char c = v.charAt(i);
+      if (c == '-') {
+        if (v.charAt(i - 1) == '-') {
+          return false;
+        }
+      } else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.thresholds.core.model;
 
 import io.thresholds.core.InvalidValueException;
-import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
@@ -11,7 +10,6 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Ref implements Comparable<Ref> {
-  private static final Pattern FORM = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   /** @return the reference text */
   @Value.Parameter
@@ -28,9 +26,26 @@ public abstract class Ref implements Comparable<Ref> {
 
   @Value.Check
   void check() {
-    if (!FORM.matcher(value()).matches()) {
+    if (!wellFormed(value())) {
       throw new InvalidValueException("ref", "must be 1 to 64 letters, digits, '.', '_' or '-'");
     }
+  }
+
+  /** Same as the pattern {@code [A-Za-z0-9._-]{1,64}}, without a regex (refs are read in bulk). */
+  private static boolean wellFormed(String v) {
+    int n = v.length();
+    if (n < 1 || n > 64) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '_' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

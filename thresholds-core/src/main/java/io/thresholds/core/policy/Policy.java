@@ -281,6 +281,9 @@ public abstract class Policy {
         && (lowAttendanceBelowPercent().getAsInt() < 1 || lowAttendanceBelowPercent().getAsInt() > 100)) {
       throw new InvalidValueException("derivations.lowAttendance", "the percentage must be 1 to 100");
     }
+    if (!calendar().zone().equals(zone())) {
+      throw new InvalidValueException("calendar.zone", "must be the policy's zone");
+    }
     if (inHoursRoute().equals(outOfHoursRoute())) {
       throw new InvalidValueException("routes", "the in-hours and out-of-hours routes must be different contacts");
     }

@@ -239,7 +239,9 @@ public final class ServiceHours {
   }
 
   private static String hhmm(LocalTime time) {
-    return String.format("%02d:%02d", time.getHour(), time.getMinute());
+    int h = time.getHour();
+    int m = time.getMinute();
+    return (h < 10 ? "0" : "") + h + (m < 10 ? ":0" : ":") + m;
   }
 
   /**
