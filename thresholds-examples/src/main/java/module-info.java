@@ -1,11 +1,14 @@
 /**
- * thresholds-examples: the {@code thresholds} command-line tool (evaluate a referral, list the
- * indicator catalogue). It uses only the public API of the SDK modules.
+ * thresholds-examples: the {@code thresholds} command-line tool (evaluate a referral or a JSON
+ * Lines file of them, generate synthetic referrals, list the indicator catalogue) and two embedding
+ * examples, a school MIS and a JSON service. It uses only the public API of the SDK modules.
  */
 module io.thresholds.examples {
   requires io.thresholds.core;
   requires io.thresholds.jackson;
   requires info.picocli;
+  requires me.tongfei.progressbar;
+  requires jdk.httpserver;
   requires static org.jspecify;
 
   // picocli reads the annotated command classes reflectively.

@@ -14,12 +14,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code thresholds}: evaluates referrals against the City of London Thresholds of Need and lists
- * its indicator catalogue.
+ * {@code thresholds}: evaluates referrals against the City of London Thresholds of Need, one or a
+ * file of them, generates synthetic ones and lists its indicator catalogue.
  *
  * <pre>{@code
  * thresholds evaluate samples/01-tier2-school-consent-given.json
  * thresholds evaluate --json --at 2025-11-24T09:00 referral.json
+ * thresholds generate 1000 --seed 7 --out referrals.jsonl
+ * thresholds batch referrals.jsonl --out results.jsonl
  * thresholds indicators --tier 4
  * }</pre>
  */
@@ -62,13 +64,15 @@ public final class ThresholdsCommand implements Runnable {
    * The configured command line, for embedding and tests ({@link CommandLine#setOut} and {@link
    * CommandLine#setErr} capture its output).
    *
-   * @param stdin what {@code evaluate -} reads
+   * @param stdin what {@code evaluate -} and {@code batch -} read
    * @return the command line
    */
   public static CommandLine commandLine(InputStream stdin) {
     Policy policy = Policies.cityOfLondon();
     CommandLine cl = new CommandLine(new ThresholdsCommand());
     cl.addSubcommand(new CommandLine(new EvaluateCommand(policy, stdin)));
+    cl.addSubcommand(new CommandLine(new BatchCommand(policy, stdin)));
+    cl.addSubcommand(new CommandLine(new GenerateCommand(policy)));
     cl.addSubcommand(new CommandLine(new IndicatorsCommand(policy)));
     cl.setExecutionExceptionHandler(ThresholdsCommand::handle);
     return cl;
@@ -77,7 +81,7 @@ public final class ThresholdsCommand implements Runnable {
   @Override
   public void run() {
     // No subcommand: a usage error.
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: evaluate or indicators");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: evaluate, batch, generate or indicators");
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -24,7 +24,10 @@ final class Cli {
   }
 
   static Cli runWithInput(String stdin, String... args) {
-    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+    return runWithInput(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+  }
+
+  static Cli runWithInput(InputStream in, String... args) {
     CommandLine cl = ThresholdsCommand.commandLine(in);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -34,7 +34,7 @@ class CommandLineTest {
   void help_and_version() {
     Cli help = Cli.run("--help");
     assertThat(help.exit).isZero();
-    assertThat(help.out).contains("evaluate").contains("indicators").contains("Exit codes:");
+    assertThat(help.out).contains("evaluate").contains("batch").contains("generate").contains("indicators").contains("Exit codes:");
     Cli evaluateHelp = Cli.run("evaluate", "--help");
     assertThat(evaluateHelp.out).contains("--at=TIME").contains("--json");
     Cli version = Cli.run("--version");

@@ -1,0 +1,97 @@
+package io.thresholds.examples;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a command writes its lines: a file (UTF-8, buffered, created or replaced) or standard output
+ * as picocli gives it (flushed at the end, never closed).
+ */
+final class Output {
+  private Output() {}
+
+  /**
+   * @param file the file, or null for standard output
+   * @param stdout standard output
+   * @return the writer; close it at the end
+   * @throws UserException if the file cannot be written
+   */
+  static Writer open(@Nullable Path file, PrintWriter stdout) {
+    if (file == null) {
+      return new StandardOutput(stdout);
+    }
+    if (Files.isDirectory(file)) {
+      throw new UserException("cannot write " + file + ": it is a directory; give a file");
+    }
+    try {
+      return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+    } catch (NoSuchFileException e) {
+      throw new UserException("cannot write " + file + ": its directory does not exist");
+    } catch (AccessDeniedException e) {
+      throw new UserException("cannot write " + file + ": permission denied");
+    } catch (IOException e) {
+      throw new UserException("cannot write " + file + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Standard output swallows errors (a closed pipe); this makes them visible.
+   *
+   * @param w a writer from {@link #open}
+   * @throws UncheckedIOException if writing to standard output has failed
+   */
+  static void check(Writer w) {
+    if (w instanceof StandardOutput && ((StandardOutput) w).out.checkError()) {
+      throw new UncheckedIOException(new IOException("standard output was closed"));
+    }
+  }
+
+  /** @return the name of the output for messages */
+  static String name(@Nullable Path file) {
+    return file == null ? "standard output" : file.toString();
+  }
+
+  private static final class StandardOutput extends Writer {
+    final PrintWriter out;
+
+    StandardOutput(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(char[] buffer, int offset, int length) {
+      out.write(buffer, offset, length);
+    }
+
+    @Override
+    public void write(String s, int offset, int length) {
+      out.write(s, offset, length);
+    }
+
+    @Override
+    public Writer append(CharSequence s) {
+      out.append(s);
+      return this;
+    }
+
+    @Override
+    public void flush() {
+      out.flush();
+    }
+
+    @Override
+    public void close() {
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.thresholds.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.thresholds.core.consent.ConsentStatus;
+import io.thresholds.core.evaluation.Action;
+import io.thresholds.core.evaluation.ChildAssessment;
+import io.thresholds.core.evaluation.Evaluation;
+import io.thresholds.core.evaluation.Scope;
+import io.thresholds.core.evaluation.ThresholdEvaluator;
+import io.thresholds.core.model.Referral;
+import io.thresholds.core.model.Tier;
+import io.thresholds.core.policy.ActionKind;
+import io.thresholds.core.policy.Policies;
+import io.thresholds.core.policy.Policy;
+import io.thresholds.jackson.ThresholdsJson;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code thresholds generate}: valid, deterministic, realistic referrals about no one. */
+class GenerateCommandTest {
+  private static final Policy POLICY = Policies.cityOfLondon();
+  private static final int N = 3000;
+  private static List<String> lines = List.of();
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void generate() {
+    Cli r = Cli.run("generate", String.valueOf(N), "--seed", "11");
+    assertThat(r.exit).as(r.toString()).isZero();
+    assertThat(r.err).isEmpty();
+    lines = r.out.lines().collect(java.util.stream.Collectors.toList());
+  }
+
+  @Test
+  void everyReferralIsValid_andEvaluatesWithoutError() throws Exception {
+    assertThat(lines).hasSize(N);
+    ThresholdEvaluator evaluator = ThresholdEvaluator.of(POLICY);
+    for (int i = 0; i < N; i++) {
+      Referral r = ThresholdsJson.readReferral(new StringReader(lines.get(i)), POLICY);
+      assertThat(r.ref().value()).isEqualTo("syn-11-" + (i + 1));
+      assertThat(evaluator.evaluate(r, r.madeAt()).children()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void noPersonalDetailsAndNoFreeTextButTheFixedExclusionReasons() {
+    for (String l : lines) {
+      assertThat(l).doesNotContain("\"personal\"").doesNotContain("\"note\"").doesNotContain("\"role\"")
+          .doesNotContain("\"description\"");
+    }
+  }
+
+  @Test
+  void theSameSeedGivesTheSameFile_whateverTheThreads_andALongerFileExtendsAShorterOne() throws Exception {
+    Path one = dir.resolve("one.jsonl");
+    Path four = dir.resolve("four.jsonl");
+    assertThat(Cli.run("generate", "2100", "--seed", "11", "--threads", "1", "--out", one.toString()).exit).isZero();
+    assertThat(Cli.run("generate", "2100", "--seed", "11", "--threads", "4", "--out", four.toString()).exit).isZero();
+    assertThat(Files.readAllLines(four)).isEqualTo(Files.readAllLines(one)).isEqualTo(lines.subList(0, 2100));
+    assertThat(Cli.run("generate", "5", "--seed", "12").out.lines()).doesNotContainAnyElementsOf(lines);
+  }
+
+  @Test
+  void theDistribution_mostTier1And2_fewTier4_someUnbornSeveralChildrenEveryConsentStateOutOfHours() throws Exception {
+    ThresholdEvaluator evaluator = ThresholdEvaluator.of(POLICY);
+    Map<Tier, Integer> tiers = new EnumMap<>(Tier.class);
+    Set<ConsentStatus> consent = EnumSet.noneOf(ConsentStatus.class);
+    int children = 0;
+    int unborn = 0;
+    int severalChildren = 0;
+    int outOfHours = 0;
+    int bankHoliday = 0;
+    int danger = 0;
+    int mace = 0;
+    int prevent = 0;
+    int adults = 0;
+    for (String l : lines) {
+      Referral r = ThresholdsJson.readReferral(l);
+      Evaluation e = evaluator.evaluate(r, r.madeAt());
+      for (ChildAssessment c : e.children()) {
+        children++;
+        c.tierRange().ifPresent(t -> tiers.merge(t.min(), 1, Integer::sum));
+        unborn += c.scope() == Scope.UNBORN ? 1 : 0;
+        adults += c.scope() == Scope.ADULT ? 1 : 0;
+      }
+      severalChildren += r.household().children().size() >= 3 ? 1 : 0;
+      consent.add(r.consent().status());
+      ZonedDateTime t = r.madeAt().atZone(POLICY.zone());
+      boolean workingDay = POLICY.calendar().isWorkingDay(t.toLocalDate());
+      boolean office = !t.toLocalTime().isBefore(LocalTime.of(9, 0)) && t.toLocalTime().isBefore(LocalTime.of(17, 0));
+      outOfHours += workingDay && office ? 0 : 1;
+      bankHoliday += !workingDay && t.getDayOfWeek() != DayOfWeek.SATURDAY && t.getDayOfWeek() != DayOfWeek.SUNDAY ? 1 : 0;
+      danger += r.immediateDanger() ? 1 : 0;
+      List<Action> actions = e.children().stream().flatMap(c -> c.actions().stream()).collect(java.util.stream.Collectors.toList());
+      mace += actions.stream().anyMatch(a -> a.kind() == ActionKind.MACE_REFERRAL) ? 1 : 0;
+      prevent += actions.stream().anyMatch(a -> a.kind() == ActionKind.PREVENT_REFERRAL) ? 1 : 0;
+    }
+    double t1 = share(tiers.get(Tier.UNIVERSAL), children);
+    double t2 = share(tiers.get(Tier.ADDITIONAL_NEEDS), children);
+    double t3 = share(tiers.get(Tier.HIGH_OR_COMPLEX), children);
+    double t4 = share(tiers.get(Tier.ACUTE), children);
+    assertThat(t1 + t2).as("Tier 1-2").isBetween(0.60, 0.80);
+    assertThat(t3).as("Tier 3").isBetween(0.12, 0.28);
+    assertThat(t4).as("Tier 4").isBetween(0.04, 0.12);
+    assertThat(share(unborn, children)).as("unborn").isBetween(0.02, 0.08);
+    assertThat(share(adults, children)).as("18 or over").isBetween(0.0005, 0.01);
+    assertThat(share(severalChildren, N)).as("3 or more children").isBetween(0.15, 0.30);
+    assertThat(consent).containsExactlyInAnyOrder(ConsentStatus.values());
+    assertThat(share(outOfHours, N)).as("out of the Hub's hours").isBetween(0.20, 0.40);
+    assertThat(bankHoliday).as("on a bank holiday").isPositive();
+    assertThat(share(danger, N)).as("immediate danger").isBetween(0.015, 0.05);
+    assertThat(share(mace, N)).as("MACE").isBetween(0.01, 0.06);
+    assertThat(share(prevent, N)).as("Prevent").isBetween(0.003, 0.03);
+  }
+
+  private static double share(Integer count, int of) {
+    return count == null ? 0 : (double) count / of;
+  }
+
+  @Test
+  void badInput() throws Exception {
+    assertThat(Cli.run("generate", "-1").exit).isEqualTo(2);
+    assertThat(Cli.run("generate", "ten").exit).isEqualTo(2);
+    assertThat(Cli.run("generate").err).contains("Missing required parameter: 'N'");
+    assertThat(Cli.run("generate", "3", "--seed", "x").exit).isEqualTo(2);
+    Cli zero = Cli.run("generate", "0");
+    assertThat(zero.exit).isZero();
+    assertThat(zero.out).isEmpty();
+    Cli directory = Cli.run("generate", "3", "--out", dir.toString());
+    assertThat(directory.exit).isEqualTo(1);
+    assertThat(directory.err).contains("cannot write " + dir + ": it is a directory");
+    Cli noParent = Cli.run("generate", "3", "--out", dir.resolve("no/such/dir.jsonl").toString());
+    assertThat(noParent.exit).isEqualTo(1);
+    assertThat(noParent.err).contains("its directory does not exist");
+  }
+}
