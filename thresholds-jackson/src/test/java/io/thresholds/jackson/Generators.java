@@ -645,7 +645,7 @@ final class Generators {
                             Arbitraries.of(indicators).optional(), Arbitraries.of(indicators).optional())
                         .as((percent, schoolA, schoolB, schoolCitation, low, missing) -> {
                           var b = Policy.builder().id(id).version(version).name(name).documentTitle(title)
-                              .zone(zone).tiers(tierList).domains(domainMap).indicators(indicators)
+                              .zone(calendar.zone()).tiers(tierList).domains(domainMap).indicators(indicators)
                               .contacts(contacts).inHoursRoute("hub").outOfHoursRoute("edt")
                               .consentRules(consentList).actionRules(actions).calendar(calendar)
                               .adultAge(adultAge).cumulativeCount(cumulative)
