@@ -2,8 +2,6 @@ package io.thresholds.examples;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.thresholds.core.InvalidValueException;
 import io.thresholds.core.ThresholdsException;
 import io.thresholds.core.evaluation.Evaluation;
@@ -76,21 +74,13 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     CommandSpec spec = java.util.Objects.requireNonNull(this.spec);
     Input input = Input.read(java.util.Objects.requireNonNull(file), stdin);
-    Referral referral = read(input);
+    Referral referral = readReferral(input, policy);
     Instant when = at == null ? referral.madeAt() : at.resolve(policy.zone());
     if (when.isBefore(referral.madeAt())) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--at is before the referral was made (madeAt " + referral.madeAt() + ")");
     }
-    Evaluation evaluation;
-    try {
-      evaluation = ThresholdEvaluator.of(policy).evaluate(referral, when);
-    } catch (InvalidValueException e) {
-      throw new UserException(input.name + ": the referral cannot be evaluated: at " + e.field()
-          + line(input, e.field()) + ": " + e.rule());
-    } catch (ThresholdsException e) {
-      throw new UserException(input.name + ": the referral cannot be evaluated: " + e.getMessage());
-    }
+    Evaluation evaluation = evaluate(input, policy, referral, when);
     if (json) {
       try {
         spec.commandLine().getOut().println(
@@ -105,30 +95,41 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Referral read(Input input) {
+  /**
+   * Reads a referral, checking its indicator codes against the policy's catalogue.
+   *
+   * @param input the document
+   * @param policy the policy
+   * @return the referral
+   * @throws UserException naming the file, path and line if it is not a valid referral
+   */
+  static Referral readReferral(Input input, Policy policy) {
     try {
       return ThresholdsJson.readReferral(new StringReader(input.text), policy);
-    } catch (JsonMappingException e) {
-      String path = ThresholdsJson.pathOf(e);
-      throw new UserException(input.name + ": invalid referral"
-          + (path.isEmpty() ? "" : " at " + path) + " (" + where(e.getLocation()) + "): "
-          + e.getOriginalMessage());
-    } catch (StreamReadException e) {
-      throw new UserException(input.name + " is not valid JSON (" + where(e.getLocation()) + "): "
-          + e.getOriginalMessage());
-    } catch (JsonProcessingException e) {
-      throw new UserException(input.name + ": invalid referral (" + where(e.getLocation()) + "): "
-          + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new UserException("cannot read " + input.name + ": " + e.getClass().getSimpleName());
+      throw input.invalid(e);
     }
   }
 
-  private static String where(@Nullable JsonLocation location) {
-    if (location == null || location.getLineNr() < 1) {
-      return "position unknown";
+  /**
+   * Evaluates a referral read from a document.
+   *
+   * @param input the document, to name it and find lines
+   * @param policy the policy
+   * @param referral the referral read from it
+   * @param when the time the advice is for
+   * @return the evaluation
+   * @throws UserException naming the file, field and line if the evaluator refuses the referral
+   */
+  static Evaluation evaluate(Input input, Policy policy, Referral referral, Instant when) {
+    try {
+      return ThresholdEvaluator.of(policy).evaluate(referral, when);
+    } catch (InvalidValueException e) {
+      throw new UserException(input.name + ": the referral cannot be evaluated: at " + e.field()
+          + line(input, e.field()) + ": " + e.rule());
+    } catch (ThresholdsException e) {
+      throw new UserException(input.name + ": the referral cannot be evaluated: " + e.getMessage());
     }
-    return "line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   private static String line(Input input, String field) {

@@ -2,10 +2,12 @@ package io.thresholds.examples;
 
 import io.thresholds.core.policy.Policies;
 import io.thresholds.core.policy.Policy;
+import io.thresholds.forms.Forms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code thresholds}: evaluates referrals against the City of London Thresholds of Need, one or a
- * file of them, generates synthetic ones and lists its indicator catalogue.
+ * file of them, generates synthetic ones, lists its indicator catalogue, works with the referral
+ * forms and exports or checks a policy.
  *
  * <pre>{@code
  * thresholds evaluate samples/01-tier2-school-consent-given.json
@@ -23,6 +26,8 @@ import picocli.CommandLine.Spec;
  * thresholds generate 1000 --seed 7 --out referrals.jsonl
  * thresholds batch referrals.jsonl --out results.jsonl
  * thresholds indicators --tier 4
+ * thresholds form marf --prefill samples/01-tier2-school-consent-given.json
+ * thresholds policy validate our-policy.json
  * }</pre>
  */
 @Command(
@@ -49,6 +54,10 @@ public final class ThresholdsCommand implements Runnable {
   /** Exit code for an internal error. */
   public static final int INTERNAL_ERROR = 3;
 
+  /** Held so that the level set in {@link #main} is not lost when the logger is collected. */
+  private static final java.util.logging.Logger QUIET_VALIDATOR_LOG =
+      java.util.logging.Logger.getLogger("org.hibernate.validator");
+
   @Spec CommandSpec spec;
 
   /**
@@ -57,6 +66,9 @@ public final class ThresholdsCommand implements Runnable {
    * @param args the command line
    */
   public static void main(String[] args) {
+    // Hibernate Validator (form validation) logs its version at INFO through java.util.logging:
+    // keep the tool's standard error for the tool's own messages.
+    QUIET_VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
     System.exit(commandLine(System.in).execute(args));
   }
 
@@ -74,6 +86,8 @@ public final class ThresholdsCommand implements Runnable {
     cl.addSubcommand(new CommandLine(new BatchCommand(policy, stdin)));
     cl.addSubcommand(new CommandLine(new GenerateCommand(policy)));
     cl.addSubcommand(new CommandLine(new IndicatorsCommand(policy)));
+    cl.addSubcommand(new CommandLine(new FormCommand(policy, Forms.cityOfLondon(), stdin, Clock.systemUTC())));
+    cl.addSubcommand(PolicyCommand.commandLine(policy, stdin));
     cl.setExecutionExceptionHandler(ThresholdsCommand::handle);
     return cl;
   }
@@ -81,7 +95,7 @@ public final class ThresholdsCommand implements Runnable {
   @Override
   public void run() {
     // No subcommand: a usage error.
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: evaluate, batch, generate or indicators");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: evaluate, batch, generate, indicators, form or policy");
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -25,6 +25,14 @@ import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.policy.Contact;
 import io.thresholds.core.policy.Policies;
 import io.thresholds.core.policy.Policy;
+import io.thresholds.forms.FormData;
+import io.thresholds.forms.Forms;
+import io.thresholds.forms.ReferralForm;
+import io.thresholds.forms.prefill.FormPrefiller;
+import io.thresholds.forms.prefill.PrefilledForm;
+import io.thresholds.forms.validation.FormValidator;
+import io.thresholds.forms.validation.RuleCodes;
+import io.thresholds.forms.validation.Violation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -33,11 +41,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * How a school management information system (MIS) embeds the SDK: its own records become a
- * {@link Referral}, {@link ThresholdEvaluator} evaluates it, and the MIS shows the actions on its
- * safeguarding screen. Run {@link #main} for a demonstration.
+ * {@link Referral}, {@link ThresholdEvaluator} evaluates it, the MIS shows the actions on its
+ * safeguarding screen and drafts the Multi-Agency Referral Form when the advice calls for one. Run
+ * {@link #main} for a demonstration.
  *
  * <p>The records below stand for what an MIS holds; yours will differ. What carries over: use the
  * MIS's internal ids as references (pseudonymous: never a name or a Unique Pupil Number); map the
@@ -254,6 +264,76 @@ public final class SchoolMisExample {
     return lines;
   }
 
+  // ---- evaluation to a prefilled MARF --------------------------------------------------------------
+
+  /**
+   * The member of staff making the referral, from the MIS's staff records: the MARF's referrer
+   * section, which the referral itself (references and codes only) does not carry.
+   *
+   * @param name the name
+   * @param role the role, e.g. "Designated Safeguarding Lead"
+   * @param school the school, as the MARF's agency
+   * @param phone a UK phone number
+   * @param email an email address
+   */
+  public record StaffMember(String name, String role, String school, String phone, String email) {}
+
+  /**
+   * Drafts the Multi-Agency Referral Form for a referred child when the advice calls for one (an
+   * early help, written or MACE referral): {@link FormPrefiller} fills what the referral and the
+   * evaluation say (referral type, date, household, the needs found with their citations, consent)
+   * and the MIS adds the referrer's details from its staff records. The draft is not yet valid: the
+   * narrative and the signatures are the referrer's; {@link #marfScreen} lists what is left.
+   *
+   * @param policy the policy evaluated against
+   * @param referral the referral
+   * @param evaluation its evaluation
+   * @param child the referred child, e.g. the pupil's MIS id
+   * @param from the member of staff making the referral
+   * @return the draft, or empty if the advice does not call for a MARF for this child
+   */
+  public static Optional<PrefilledForm> marf(Policy policy, Referral referral, Evaluation evaluation, Ref child,
+      StaffMember from) {
+    PrefilledForm draft = FormPrefiller.of(policy, Forms.cityOfLondon())
+        .prefill(referral, evaluation, child)
+        .get(ReferralForm.MARF);
+    if (draft == null) {
+      return Optional.empty();
+    }
+    FormData data = draft.data().toBuilder()
+        .set("referrer.name", from.name())
+        .set("referrer.role", from.role())
+        .set("referrer.agency", from.school())
+        .set("referrer.phone", from.phone())
+        .set("referrer.email", from.email())
+        .build();
+    return Optional.of(PrefilledForm.builder().from(draft).data(data).build());
+  }
+
+  /**
+   * The lines of the MIS's MARF screen: each answer prefilled, what the prefiller leaves to the
+   * referrer, and the required questions not yet answered (checked with {@link FormValidator}).
+   *
+   * @param marf the draft from {@link #marf}
+   * @param today the day, in the policy's time zone
+   * @return the lines
+   */
+  public static List<String> marfScreen(PrefilledForm marf, LocalDate today) {
+    List<String> lines = new ArrayList<>();
+    lines.add("MARF draft (" + marf.schema().title() + "), " + marf.data().fieldIds().size() + " answers prefilled:");
+    marf.data().values().forEach((field, value) -> lines.add("  " + field + ": " + value));
+    marf.notes().forEach(n -> lines.add("  To do: " + n));
+    List<String> unanswered;
+    try (FormValidator validator = FormValidator.create()) {
+      unanswered = validator.validate(marf.schema(), marf.data(), today).stream()
+          .filter(v -> v.code().equals(RuleCodes.REQUIRED))
+          .map(Violation::field)
+          .collect(Collectors.toList());
+    }
+    lines.add("  Still to answer: " + String.join(", ", unanswered));
+    return lines;
+  }
+
   private static String contact(Contact c) {
     return c.name() + (c.phones().isEmpty() ? "" : ", " + String.join(" or ", c.phones()));
   }
@@ -262,7 +342,7 @@ public final class SchoolMisExample {
 
   /**
    * Builds a referral from invented records of a 12-year-old young carer with low attendance,
-   * evaluates it and prints the screen.
+   * evaluates it, prints the screen and the prefilled MARF.
    *
    * @param args ignored
    */
@@ -284,5 +364,11 @@ public final class SchoolMisExample {
     if (!prepared.unmapped().isEmpty()) {
       System.out.println("Not assessed (no indicator for these log categories): " + prepared.unmapped());
     }
+    StaffMember dsl = new StaffMember("A. Teacher", "Designated Safeguarding Lead", "Example Primary School",
+        "020 7946 0000", "dsl@example.org");
+    marf(policy, prepared.referral(), evaluation, Ref.of("pupil-4711"), dsl).ifPresent(marf -> {
+      System.out.println();
+      marfScreen(marf, LocalDate.ofInstant(now, policy.zone())).forEach(System.out::println);
+    });
   }
 }

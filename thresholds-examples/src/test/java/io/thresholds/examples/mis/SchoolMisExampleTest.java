@@ -6,6 +6,7 @@ import io.thresholds.core.evaluation.ChildAssessment;
 import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.evaluation.ThresholdEvaluator;
 import io.thresholds.core.evaluation.TierRange;
+import io.thresholds.core.model.Ref;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.ActionKind;
@@ -17,6 +18,7 @@ import io.thresholds.examples.mis.SchoolMisExample.ParentsAsked;
 import io.thresholds.examples.mis.SchoolMisExample.Prepared;
 import io.thresholds.examples.mis.SchoolMisExample.Pupil;
 import io.thresholds.examples.mis.SchoolMisExample.Sibling;
+import io.thresholds.forms.prefill.PrefilledForm;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +101,49 @@ class SchoolMisExampleTest {
         assertThat(POLICY.indicator(io.thresholds.core.model.IndicatorCode.of(code))).as(code).isPresent());
   }
 
+  private static final SchoolMisExample.StaffMember DSL = new SchoolMisExample.StaffMember(
+      "A. Teacher", "Designated Safeguarding Lead", "Example Primary School", "020 7946 0000", "dsl@example.org");
+
+  @Test
+  void marf_earlyHelp_isPrefilledFromTheEvaluation_andTheStaffRecords() {
+    Prepared p = prepare(List.of(new LogEntry("young-carer", "pupil-4711", LocalDate.of(2025, 11, 18))),
+        ParentsAsked.AGREED_VERBALLY, List.of());
+    Evaluation e = evaluate(p.referral());
+    PrefilledForm marf = SchoolMisExample.marf(POLICY, p.referral(), e, Ref.of("pupil-4711"), DSL).orElseThrow();
+    assertThat(marf.schema().id()).isEqualTo("marf");
+    assertThat(marf.data().get("referrer.agency")).contains("Example Primary School");
+    assertThat(marf.data().get("referrer.email")).contains("dsl@example.org");
+    assertThat(marf.data().get("referrer.date")).contains("2025-11-21");
+    assertThat(marf.data().get("consent.parentalConsent")).contains("VERBAL");
+    assertThat((String) marf.data().get("worries.needs").orElseThrow())
+        .contains("Young carer").contains("School attendance below 90%").contains("City of London Thresholds of Need");
+    List<String> screen = SchoolMisExample.marfScreen(marf, LocalDate.of(2025, 11, 21));
+    assertThat(screen.get(0)).startsWith("MARF draft (Multi-Agency Referral Form), ");
+    assertThat(screen).contains("  referrer.name: A. Teacher");
+    assertThat(screen.get(screen.size() - 1)).startsWith("  Still to answer: child.forenames, child.surname")
+        .doesNotContain("referrer.");
+  }
+
+  @Test
+  void marf_disclosure_isAChildrensSocialCareReferral_withoutConsent() {
+    Prepared p = prepare(List.of(new LogEntry("disclosure-of-abuse", "pupil-4711", LocalDate.of(2025, 11, 21))),
+        ParentsAsked.NOT_ASKED_UNSAFE, List.of());
+    PrefilledForm marf = SchoolMisExample.marf(POLICY, p.referral(), evaluate(p.referral()), Ref.of("pupil-4711"), DSL)
+        .orElseThrow();
+    assertThat(marf.data().get("referralType.service")).contains("CHILDRENS_SOCIAL_CARE");
+    assertThat(marf.data().get("consent.parentalConsent")).contains("NOT_OBTAINED");
+    assertThat(marf.notes()).anyMatch(n -> n.startsWith("consent.reason"));
+  }
+
+  @Test
+  void marf_notCalledFor_atTier1() {
+    Prepared p = SchoolMisExample.referral("case-1", new Pupil("pupil-4711", LocalDate.of(2013, 5, 14), 98, false),
+        List.of(), HOME, List.of(), ParentsAsked.NOT_YET, NOW, true, NOW);
+    Evaluation e = evaluate(p.referral());
+    assertThat(e.children().get(0).tierRange()).contains(TierRange.of(Tier.UNIVERSAL, Tier.UNIVERSAL));
+    assertThat(SchoolMisExample.marf(POLICY, p.referral(), e, Ref.of("pupil-4711"), DSL)).isEmpty();
+  }
+
   @Test
   void mainPrintsTheScreen() {
     PrintStream out = System.out;
@@ -110,6 +155,9 @@ class SchoolMisExampleTest {
       System.setOut(out);
     }
     assertThat(captured.toString(StandardCharsets.UTF_8)).startsWith("pupil-4711: Tier 2-3")
-        .contains("Not assessed (no indicator for these log categories): [uniform]");
+        .contains("Not assessed (no indicator for these log categories): [uniform]")
+        .contains("MARF draft (Multi-Agency Referral Form)")
+        .contains("  consent.parentalConsent: VERBAL")
+        .contains("  Still to answer: ");
   }
 }
