@@ -1,11 +1,13 @@
 /**
- * thresholds-jackson: the JSON wire format of referrals, evaluations and policies ({@code
- * thresholds/referral@1}, {@code thresholds/evaluation@1}, {@code thresholds/policy@1}) as a
- * Jackson module, plus a hardened {@link com.fasterxml.jackson.databind.ObjectMapper} factory. The
- * format is documented in FORMAT.md beside the module's pom.
+ * thresholds-jackson: the JSON wire format of referrals, evaluations, policies and completed forms
+ * ({@code thresholds/referral@1}, {@code thresholds/evaluation@1}, {@code thresholds/policy@1},
+ * {@code thresholds/form@1}) as a Jackson module, plus a hardened {@link
+ * com.fasterxml.jackson.databind.ObjectMapper} factory. The format is documented in FORMAT.md
+ * beside the module's pom.
  */
 module io.thresholds.jackson {
   requires transitive io.thresholds.core;
+  requires transitive io.thresholds.forms;
   requires transitive com.fasterxml.jackson.databind;
   requires static org.jspecify;
 

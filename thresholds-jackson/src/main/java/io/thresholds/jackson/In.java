@@ -243,6 +243,65 @@ final class In {
     return out;
   }
 
+  /**
+   * Reads an object of data whose keys are not properties of the format (the answers of a form, a
+   * row of a group): one call per key, the parser on its value. A repeated key and a null value
+   * fail. A failure is wrapped with {@code pathKey.apply(key)} as the path element, so that a key
+   * that might be personal data typed in the wrong place is never part of a path.
+   */
+  void entries(Class<?> type, java.util.function.UnaryOperator<String> pathKey, Fields entry)
+      throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw mismatch(type, "expected a JSON object");
+    }
+    Set<String> seen = new java.util.HashSet<>();
+    while (true) {
+      JsonToken t;
+      try {
+        t = p.nextToken();
+      } catch (JacksonException e) {
+        throw rethrow(e, null, null);
+      }
+      if (t == JsonToken.END_OBJECT) {
+        return;
+      }
+      String key = p.currentName();
+      try {
+        p.nextToken();
+        if (!seen.add(key)) {
+          throw mismatch(type, "the same key is given twice");
+        }
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+          throw mismatch(type, "must not be null (leave out a question that has no answer)");
+        }
+        entry.field(key);
+      } catch (JacksonException | ThresholdsException e) {
+        throw rethrow(e, Map.class, pathKey.apply(key));
+      }
+    }
+  }
+
+  /**
+   * An unknown key of data, reported under {@code shown} (the key itself only when it is safe to
+   * show) with a message of the module's own.
+   */
+  UnrecognizedPropertyException unrecognized(Class<?> type, String shown, String message) {
+    return new UnrecognizedPropertyException(p, message, p.currentLocation(), type, shown, null);
+  }
+
+  /** The current token. */
+  @Nullable JsonToken token() {
+    return p.currentToken();
+  }
+
+  /** A whole number that fits in an {@code int}, with no range of the format's own. */
+  int wholeNumber() throws IOException {
+    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+      throw mismatch(Integer.class, "expected a whole number");
+    }
+    return p.getIntValue();
+  }
+
   /** An object whose property names and values are strings, in document order. */
   Map<String, String> textToText(Class<?> type) throws IOException {
     if (p.currentToken() != JsonToken.START_OBJECT) {

@@ -20,6 +20,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.policy.Policy;
+import io.thresholds.forms.FormData;
+import io.thresholds.forms.FormSchema;
+import io.thresholds.forms.prefill.PrefilledForm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -27,7 +30,7 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
- * Reading and writing referrals, evaluations and policies with a hardened mapper.
+ * Reading and writing referrals, evaluations, policies and completed forms with a hardened mapper.
  *
  * <pre>{@code
  * Referral referral = ThresholdsJson.readReferral(json);
@@ -73,6 +76,7 @@ public final class ThresholdsJson {
   private static final ObjectReader EVALUATION = documentReader(Evaluation.class);
   private static final ObjectReader POLICY = documentReader(Policy.class);
   private static final ObjectWriter POLICY_WRITER = MAPPER.writer(policyPrinter());
+  private static final ObjectReader FORM = documentReader(PrefilledForm.class);
 
   private ThresholdsJson() {}
 
@@ -337,6 +341,127 @@ public final class ThresholdsJson {
         .withArrayEmptySeparator(""));
     printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
     return printer;
+  }
+
+  // ---- forms -----------------------------------------------------------------------------------
+
+  /**
+   * Reads the answers of a completed form. The document must name the schema's form and version;
+   * every answer must be a field of the form (a row's keys columns of its group) with a value of
+   * the field's JSON type. Whether the answers are complete and valid is for {@code
+   * FormValidator}. Errors never quote an answer.
+   *
+   * @param json a {@code thresholds/form@1} document
+   * @param schema the form it was completed against
+   * @return the answers
+   * @throws JsonProcessingException if the document is not a form of that schema
+   */
+  public static FormData readForm(String json, FormSchema schema) throws JsonProcessingException {
+    return readPrefilledForm(json, schema).data();
+  }
+
+  /**
+   * @param json a {@code thresholds/form@1} document; not closed
+   * @param schema the form it was completed against
+   * @return the answers
+   * @throws IOException if it cannot be read or is not a form of that schema
+   * @see #readForm(String, FormSchema)
+   */
+  public static FormData readForm(Reader json, FormSchema schema) throws IOException {
+    return readPrefilledForm(json, schema).data();
+  }
+
+  /**
+   * @param json a {@code thresholds/form@1} document, UTF-8 (or UTF-16/32 with detection); not
+   *     closed
+   * @param schema the form it was completed against
+   * @return the answers
+   * @throws IOException if it cannot be read or is not a form of that schema
+   * @see #readForm(String, FormSchema)
+   */
+  public static FormData readForm(InputStream json, FormSchema schema) throws IOException {
+    Objects.requireNonNull(json, "json");
+    try {
+      return nonNull(formReader(schema).<PrefilledForm>readValue(json), "form").data();
+    } catch (JsonProcessingException e) {
+      throw clean(e);
+    }
+  }
+
+  /**
+   * Reads a form document with its notes (what a prefilled draft left for the professional), as
+   * {@link #writeForm(PrefilledForm)} writes it; the notes are empty if the document has none.
+   *
+   * @param json a {@code thresholds/form@1} document
+   * @param schema the form it was completed against
+   * @return the schema, the answers and the notes
+   * @throws JsonProcessingException if the document is not a form of that schema
+   */
+  public static PrefilledForm readPrefilledForm(String json, FormSchema schema) throws JsonProcessingException {
+    Objects.requireNonNull(json, "json");
+    try {
+      return nonNull(formReader(schema).<PrefilledForm>readValue(json), "form");
+    } catch (JsonProcessingException e) {
+      throw clean(e);
+    }
+  }
+
+  /**
+   * @param json a {@code thresholds/form@1} document; not closed
+   * @param schema the form it was completed against
+   * @return the schema, the answers and the notes
+   * @throws IOException if it cannot be read or is not a form of that schema
+   */
+  public static PrefilledForm readPrefilledForm(Reader json, FormSchema schema) throws IOException {
+    Objects.requireNonNull(json, "json");
+    try {
+      return nonNull(formReader(schema).<PrefilledForm>readValue(json), "form");
+    } catch (JsonProcessingException e) {
+      throw clean(e);
+    }
+  }
+
+  private static ObjectReader formReader(FormSchema schema) {
+    return FORM.withAttribute(ThresholdsModule.FORM_SCHEMA_ATTRIBUTE, Objects.requireNonNull(schema, "schema"));
+  }
+
+  /**
+   * Writes the answers of a form as a {@code thresholds/form@1} document, indented like a policy
+   * (people review and finish drafts), answers in the order of the form's fields, with {@code
+   * "notes": []}. {@code readForm(writeForm(schema, answers), schema)} equals {@code answers}.
+   *
+   * @param schema the form
+   * @param answers its answers
+   * @return the document, indented, with a final line break
+   * @throws IllegalArgumentException if an answer is not a field of the form or not of its JSON
+   *     type (null, a number for a text, ...), so that the document would not read back; the
+   *     message names the field, never the value
+   */
+  public static String writeForm(FormSchema schema, FormData answers) {
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(answers, "answers");
+    return writeForm(PrefilledForm.builder().schema(schema).data(answers).build());
+  }
+
+  /**
+   * Writes a prefilled form (or any form with notes): the answers and the notes for the
+   * professional; the schema gives {@code form} and {@code formVersion}.
+   *
+   * @param form the form, its answers and notes
+   * @return the document, indented, with a final line break
+   * @throws IllegalArgumentException as {@link #writeForm(FormSchema, FormData)}
+   */
+  public static String writeForm(PrefilledForm form) {
+    Objects.requireNonNull(form, "form");
+    String problem = FormCodec.problem(form.schema(), form.data());
+    if (problem != null) {
+      throw new IllegalArgumentException("cannot write the form: " + problem);
+    }
+    try {
+      return POLICY_WRITER.writeValueAsString(form) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   // ---- errors ----------------------------------------------------------------------------------

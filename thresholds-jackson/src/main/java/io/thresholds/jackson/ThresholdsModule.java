@@ -63,6 +63,7 @@ import io.thresholds.core.policy.Timing;
 import io.thresholds.core.policy.Trigger;
 import io.thresholds.core.time.ServiceHours;
 import io.thresholds.core.time.WorkingCalendar;
+import io.thresholds.forms.prefill.PrefilledForm;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,7 +72,9 @@ import java.util.List;
 /**
  * The Jackson module of the thresholds JSON format: serializers and deserializers for {@link
  * Referral} ({@code thresholds/referral@1}), {@link Evaluation} ({@code thresholds/evaluation@1}),
- * {@link Policy} ({@code thresholds/policy@1}) and every value inside them. Core types carry no Jackson annotations; the (de)serializers are
+ * {@link Policy} ({@code thresholds/policy@1}) and every value inside them, and {@link
+ * PrefilledForm} ({@code thresholds/form@1}, a completed or prefilled form; see {@link
+ * #FORM_SCHEMA_ATTRIBUTE}). Core and forms types carry no Jackson annotations; the (de)serializers are
  * hand-written so that the format is explicit, strict and independent of accessor naming.
  *
  * <p>Register it on a mapper of your own, or let {@link
@@ -100,6 +103,19 @@ public final class ThresholdsModule extends SimpleModule {
    * }</pre>
    */
   public static final String POLICY_ATTRIBUTE = "io.thresholds.jackson.policy";
+
+  /**
+   * The key of a reader attribute holding the {@link io.thresholds.forms.FormSchema} of the form
+   * being read: a {@code thresholds/form@1} document (read as a {@link PrefilledForm}) is read
+   * against it, and must name that form and its version. Reading a form without it fails.
+   *
+   * <pre>{@code
+   * mapper.readerFor(PrefilledForm.class)
+   *     .withAttribute(ThresholdsModule.FORM_SCHEMA_ATTRIBUTE, Forms.cityOfLondon().form(ReferralForm.MARF).orElseThrow())
+   *     .readValue(json);
+   * }</pre>
+   */
+  public static final String FORM_SCHEMA_ATTRIBUTE = "io.thresholds.jackson.formSchema";
 
   /** Creates the module; it holds no state. */
   public ThresholdsModule() {
@@ -137,6 +153,7 @@ public final class ThresholdsModule extends SimpleModule {
     value(Timing.class, PolicyCodec::timing, PolicyCodec::writeTiming);
     value(WorkingCalendar.class, PolicyCodec::calendar, PolicyCodec::writeCalendar);
     value(ServiceHours.class, PolicyCodec::serviceHours, PolicyCodec::writeServiceHours);
+    value(PrefilledForm.class, FormCodec::form, FormCodec::writeForm);
     // Scalars: references and codes as strings, tiers as numbers, enums by wire name.
     value(Ref.class, In::ref, (r, g) -> g.writeString(r.value()));
     value(IndicatorCode.class, In::code, (c, g) -> g.writeString(c.value()));
@@ -175,6 +192,9 @@ public final class ThresholdsModule extends SimpleModule {
     }
     if (names.isEmpty()) {
       names = PolicyCodec.knownNames(type);
+    }
+    if (names.isEmpty()) {
+      names = FormCodec.knownNames(type);
     }
     return names;
   }

@@ -1,6 +1,6 @@
 /**
  * The JSON format of the thresholds SDK. {@link io.thresholds.jackson.ThresholdsJson} reads and
- * writes referrals, evaluations and policies with a hardened mapper; {@link
+ * writes referrals, evaluations, policies and completed forms with a hardened mapper; {@link
  * io.thresholds.jackson.ThresholdsModule} adds the same (de)serializers to a mapper of your own.
  *
  * <p>Error messages name the JSON path and the rule that was broken, never the personal value

@@ -74,7 +74,8 @@ class FormatDocumentationTest {
       TierRange.class, Reason.class, Action.class, Contact.class, Deadline.class,
       ConsentGuidance.class, Citation.class, Exclusion.class, SharingRecord.class, Policy.class,
       TierDefinition.class, Indicator.class, AgeCondition.class, ConsentRule.class,
-      ActionRule.class, Trigger.class, Timing.class, WorkingCalendar.class);
+      ActionRule.class, Trigger.class, Timing.class, WorkingCalendar.class,
+      io.thresholds.forms.prefill.PrefilledForm.class);
 
   private static String format() throws Exception {
     return Files.readString(Path.of("FORMAT.md"));

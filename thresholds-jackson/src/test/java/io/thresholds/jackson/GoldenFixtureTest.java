@@ -31,7 +31,7 @@ class GoldenFixtureTest {
     try (Stream<Path> list = Files.list(FIXTURES)) {
       files = list.filter(f -> f.toString().endsWith(".json")).sorted().collect(Collectors.toList());
     }
-    assertThat(files).hasSizeGreaterThanOrEqualTo(7);
+    assertThat(files).hasSizeGreaterThanOrEqualTo(10);
     return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
       String name = file.getFileName().toString();
       String json = Files.readString(file);
@@ -50,6 +50,8 @@ class GoldenFixtureTest {
         return ThresholdsJson.write(ThresholdsJson.readEvaluation(json));
       case "thresholds/policy@1":
         return ThresholdsJson.writePolicy(ThresholdsJson.readPolicy(json));
+      case "thresholds/form@1":
+        return ThresholdsJson.writeForm(ThresholdsJson.readPrefilledForm(json, FormJsonTest.schema(Fixtures.tree(json).path("form").asText())));
       default:
         throw new AssertionError("fixture of unknown format " + format);
     }
@@ -70,6 +72,18 @@ class GoldenFixtureTest {
     String json = Fixtures.text(fixture);
     Evaluation evaluation = ThresholdsJson.readEvaluation(json);
     assertThat(Fixtures.tree(ThresholdsJson.write(evaluation))).isEqualTo(Fixtures.tree(json));
+  }
+
+  /** Form fixtures are the writer's exact text: indented, answers in the order of the form. */
+  @ParameterizedTest
+  @ValueSource(strings = {"form-marf.json", "form-mace.json", "form-prevent-with-notes.json"})
+  void form_readThenWrite_givesTheSameText(String fixture) throws Exception {
+    String json = Fixtures.text(fixture);
+    io.thresholds.forms.FormSchema schema = FormJsonTest.schema(Fixtures.tree(json).path("form").asText());
+    assertThat(ThresholdsJson.writeForm(ThresholdsJson.readPrefilledForm(json, schema))).isEqualTo(json);
+    if (Fixtures.tree(json).path("notes").isEmpty()) {
+      assertThat(ThresholdsJson.writeForm(schema, ThresholdsJson.readForm(json, schema))).isEqualTo(json);
+    }
   }
 
   @Test

@@ -24,7 +24,7 @@ class ModuleTest {
     assertThat(d.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("io.thresholds.jackson");
     assertThat(d.exports()).allMatch(e -> !e.isQualified());
     assertThat(d.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()))
-        .contains("io.thresholds.core", "com.fasterxml.jackson.databind");
+        .contains("io.thresholds.core", "io.thresholds.forms", "com.fasterxml.jackson.databind");
     assertThat(d.provides()).singleElement().satisfies(p -> {
       assertThat(p.service()).isEqualTo("com.fasterxml.jackson.databind.Module");
       assertThat(p.providers()).containsExactly("io.thresholds.jackson.ThresholdsModule");

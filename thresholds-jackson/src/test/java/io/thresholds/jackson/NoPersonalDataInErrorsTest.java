@@ -57,6 +57,39 @@ class NoPersonalDataInErrorsTest {
     assertNoTrace(e, text.strip());
   }
 
+  /**
+   * The answers of a form are personal data through and through: a name, an NHS number or a date
+   * of birth given where it does not fit never appears in the error, nor does a key that might be
+   * a name typed in the wrong place.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      // case                                 | target                                | replacement                                       | the personal value
+      "NHS number as a number                 | \"child.nhsNumber\":\"943 476 5919\"  | \"child.nhsNumber\":9434765919                    | 9434765919",
+      "huge number for an NHS number          | \"child.nhsNumber\":\"943 476 5919\"  | \"child.nhsNumber\":943476591994347659199434765919 | 943476591994347659199434765919",
+      "date of birth as a number              | \"child.dateOfBirthOrEdd\":\"2014-05-09\" | \"child.dateOfBirthOrEdd\":20140509           | 20140509",
+      "date of birth for a tick box           | \"alsoReferred\":false                | \"alsoReferred\":\"2014-05-09\"                   | 2014-05-09",
+      "name for a tick box                    | \"alsoReferred\":false                | \"alsoReferred\":\"Daniel Quillfeather\"          | Quillfeather",
+      "name as a list                         | \"child.surname\":\"Okafor\"          | \"child.surname\":[\"Quillfeather\"]              | Quillfeather",
+      "name as an object                      | \"child.surname\":\"Okafor\"          | \"child.surname\":{\"Quillfeather\":1}            | Quillfeather",
+      "unquoted name                          | \"child.surname\":\"Okafor\"          | \"child.surname\":Quillfeather                    | Quillfeather",
+      "name as a field id                     | \"child.surname\":\"Okafor\"          | \"Tallulah Quillfeather\":\"Okafor\"                | Quillfeather",
+      "name shaped like a field id            | \"child.surname\":\"Okafor\"          | \"tallulah.quillfeather\":\"x\"                   | quillfeather",
+      "name as a column                       | \"forename\":\"Ngozi\"                | \"Quillfeather\":\"Ngozi\"                         | Quillfeather",
+      "lower-case name as a column            | \"forename\":\"Ngozi\"                | \"quillfeather\":\"Ngozi\"                         | quillfeather",
+      "name for the form                      | \"form\":\"marf\"                     | \"form\":\"Quillfeather\"                          | Quillfeather",
+      "date of birth for the form version     | \"formVersion\":\"                     | \"formVersion\":\"2014-05-09\",\"x\":\"          | 2014-05-09",
+      "NHS number as a note                   | \"notes\":[]                          | \"notes\":[9434765919]                            | 9434765919",
+      "name after a duplicate answer          | \"child.surname\":\"Okafor\"          | \"child.surname\":\"Quillfeather\",\"child.surname\":\"Quillfeather\" | Quillfeather",
+  })
+  void formErrorNeverQuotesAnAnswer(String description, String target, String replacement, String personal) {
+    String json = FormBadInputTest.formWith(target.strip(), replacement.strip());
+    JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class,
+        () -> ThresholdsJson.readForm(json, FormJsonTest.MARF));
+    assertThat(e).as(description + ": reading must fail").isNotNull();
+    assertNoTrace(e, personal.strip());
+  }
+
   /** The value appears nowhere: message, causes, suppressed exceptions, printed stack trace. */
   static void assertNoTrace(Throwable e, String personal) {
     StringWriter trace = new StringWriter();

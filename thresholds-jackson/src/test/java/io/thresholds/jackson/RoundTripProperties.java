@@ -301,4 +301,47 @@ class RoundTripProperties {
   Arbitrary<WorkingCalendar> calendars() {
     return Generators.calendars();
   }
+
+  // ---- completed forms -------------------------------------------------------------------------
+
+  @Provide
+  Arbitrary<net.jqwik.api.Tuple.Tuple2<io.thresholds.forms.FormSchema, io.thresholds.forms.FormData>> forms() {
+    return FormGenerators.forms();
+  }
+
+  @Property(tries = 300)
+  void form_writeThenRead_isEqual(@ForAll("forms")
+      net.jqwik.api.Tuple.Tuple2<io.thresholds.forms.FormSchema, io.thresholds.forms.FormData> form) throws Exception {
+    io.thresholds.forms.FormSchema schema = form.get1();
+    io.thresholds.forms.FormData answers = form.get2();
+    Statistics.label("form").collect(schema.id());
+    Statistics.label("answers").collect(answers.fieldIds().isEmpty() ? "none" : answers.fieldIds().size() < 10 ? "some" : "many");
+
+    String json = ThresholdsJson.writeForm(schema, answers);
+    io.thresholds.forms.FormData back = ThresholdsJson.readForm(json, schema);
+
+    assertThat(back).isEqualTo(answers);
+    assertThat(ThresholdsJson.writeForm(schema, back)).isEqualTo(json);
+    // The answers are the object of answers by field id that the command-line tool reads today.
+    assertThat(Fixtures.tree(json).get("answers")).isEqualTo(MAPPER.valueToTree(answers.values()));
+  }
+
+  @Property(tries = 100)
+  void formWithNotes_writeThenRead_isEqual(@ForAll("forms")
+      net.jqwik.api.Tuple.Tuple2<io.thresholds.forms.FormSchema, io.thresholds.forms.FormData> form,
+      @ForAll("notes") java.util.List<String> notes) throws Exception {
+    io.thresholds.forms.prefill.PrefilledForm prefilled = io.thresholds.forms.prefill.PrefilledForm.builder()
+        .schema(form.get1()).data(form.get2()).notes(notes).build();
+
+    String json = ThresholdsJson.writeForm(prefilled);
+    io.thresholds.forms.prefill.PrefilledForm back = ThresholdsJson.readPrefilledForm(json, form.get1());
+
+    assertThat(back).isEqualTo(prefilled);
+    assertThat(ThresholdsJson.writeForm(back)).isEqualTo(json);
+  }
+
+  @Provide
+  Arbitrary<java.util.List<String>> notes() {
+    return Generators.text().list().ofMaxSize(4);
+  }
 }
