@@ -3,16 +3,10 @@ package io.thresholds.benchmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.evaluation.ThresholdEvaluator;
-import io.thresholds.core.model.Child;
-import io.thresholds.core.model.Concern;
-import io.thresholds.core.model.Household;
-import io.thresholds.core.model.PersonalDetails;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.policy.Policies;
 import io.thresholds.jackson.ThresholdsJson;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,7 +46,7 @@ public class JsonBenchmark {
   @Setup
   public void setUp() throws JsonProcessingException {
     evaluator = ThresholdEvaluator.of(Policies.cityOfLondon());
-    Referral referral = size.equals("typical") ? typicalDocument() : Referrals.large();
+    Referral referral = Referrals.of(size);
     json = ThresholdsJson.writeReferral(referral);
     evaluation = evaluator.evaluate(ThresholdsJson.readReferral(json), Referrals.AT);
     if (!evaluation.equals(evaluator.evaluate(referral, Referrals.AT))) {
@@ -62,26 +56,6 @@ public class JsonBenchmark {
     if (size.equals("typical") && (bytes < 900 || bytes > 1200)) {
       throw new IllegalStateException("the typical referral should be about 1 KB, not " + bytes + " bytes");
     }
-  }
-
-  /**
-   * The typical referral as a service receives it: {@link Referrals#typical()} with the child's
-   * personal details (for forms) and a note on the first concern.
-   */
-  static Referral typicalDocument() {
-    Referral r = Referrals.typical();
-    Child child = Child.builder().from(r.household().children().get(0))
-        .personal(PersonalDetails.builder().forenames("Amara").surname("Okafor-Lindqvist")
-            .nhsNumber("943 476 5919").address("Flat 4, 17 Example Street, London")
-            .postcode("EC2V 7HH").build())
-        .build();
-    List<Concern> concerns = new ArrayList<>(r.concerns());
-    concerns.set(0, Concern.builder().from(concerns.get(0))
-        .note("Attendance 84% this term; late most Mondays.").build());
-    return Referral.builder().from(r)
-        .household(Household.builder().from(r.household()).children(List.of(child)).build())
-        .concerns(concerns)
-        .build();
   }
 
   /** @return the evaluation's document, from the referral's document */

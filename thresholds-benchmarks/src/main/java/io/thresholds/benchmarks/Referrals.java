@@ -9,6 +9,7 @@ import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
 import io.thresholds.core.model.Mobility;
+import io.thresholds.core.model.PersonalDetails;
 import io.thresholds.core.model.Ref;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.model.Referrer;
@@ -16,16 +17,52 @@ import io.thresholds.core.model.Relationship;
 import io.thresholds.core.model.SubjectKind;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The synthetic referrals the benchmarks evaluate. */
+/** The synthetic referrals every benchmark uses: the same input set for the SDK, the DMN engines, the bare lookup and JSON. */
 final class Referrals {
   static final Instant AT = Instant.parse("2025-11-19T10:30:00Z");
   private static final LocalDate SEEN = LocalDate.of(2025, 11, 18);
 
   private Referrals() {}
 
-  /** A typical referral: one child, three concerns, consent given. */
+  /**
+   * The input set every benchmark uses.
+   *
+   * @param size {@code typical} or {@code large}
+   * @return that referral
+   */
+  static Referral of(String size) {
+    return switch (size) {
+      case "typical" -> typical();
+      case "large" -> large();
+      default -> throw new IllegalArgumentException("size is typical or large, not " + size);
+    };
+  }
+
+  /**
+   * A typical referral as a service receives it (about 1 KB of JSON): one child with personal
+   * details (for forms), three concerns (one with a note), consent given.
+   */
   static Referral typical() {
+    Referral r = typicalCore();
+    Child child = Child.builder().from(r.household().children().get(0))
+        .personal(PersonalDetails.builder().forenames("Amara").surname("Okafor-Lindqvist")
+            .nhsNumber("943 476 5919").address("Flat 4, 17 Example Street, London")
+            .postcode("EC2V 7HH").build())
+        .build();
+    List<Concern> concerns = new ArrayList<>(r.concerns());
+    concerns.set(0, Concern.builder().from(concerns.get(0))
+        .note("Attendance 84% this term; late most Mondays.").build());
+    return Referral.builder().from(r)
+        .household(Household.builder().from(r.household()).children(List.of(child)).build())
+        .concerns(concerns)
+        .build();
+  }
+
+  /** The typical referral without personal details or notes: one child, three concerns. */
+  private static Referral typicalCore() {
     Ref c = Ref.of("c1");
     Ref m = Ref.of("a1");
     return Referral.builder()
