@@ -304,34 +304,7 @@ final class In {
 
   /** An object whose property names and values are strings, in document order. */
   Map<String, String> textToText(Class<?> type) throws IOException {
-    if (p.currentToken() != JsonToken.START_OBJECT) {
-      throw mismatch(Map.class, "expected a JSON object");
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    while (true) {
-      JsonToken t;
-      try {
-        t = p.nextToken();
-      } catch (JacksonException e) {
-        throw rethrow(e, null, null);
-      }
-      if (t == JsonToken.END_OBJECT) {
-        return out;
-      }
-      String key = p.currentName();
-      try {
-        p.nextToken();
-        if (out.containsKey(key)) {
-          throw mismatch(type, "the same key is given twice");
-        }
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-          throw mismatch(type, "must not be null");
-        }
-        out.put(key, string());
-      } catch (JacksonException | ThresholdsException e) {
-        throw rethrow(e, Map.class, key);
-      }
-    }
+    return keyedText(type, name -> name, "the same key is given twice");
   }
 
   /**
@@ -339,10 +312,28 @@ final class In {
    * reported without quoting it (a key might be a name typed by mistake).
    */
   Map<Ref, String> refToText(Class<?> type) throws IOException {
+    return keyedText(type, name -> {
+      try {
+        return Ref.of(name);
+      } catch (InvalidValueException e) {
+        throw mismatch(type, "a key is not a valid reference: " + e.rule());
+      }
+    }, "the same reference is given twice");
+  }
+
+  /** Turns a property name into a key; may reject it without quoting it. */
+  @FunctionalInterface
+  private interface KeyReader<K> {
+    K read(String name) throws JsonMappingException;
+  }
+
+  /** An object of string values, keyed by what {@code keys} makes of each property name, in order. */
+  private <K> Map<K, String> keyedText(Class<?> type, KeyReader<K> keys, String duplicate)
+      throws IOException {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw mismatch(Map.class, "expected a JSON object");
     }
-    Map<Ref, String> out = new LinkedHashMap<>();
+    Map<K, String> out = new LinkedHashMap<>();
     while (true) {
       JsonToken t;
       try {
@@ -353,23 +344,19 @@ final class In {
       if (t == JsonToken.END_OBJECT) {
         return out;
       }
-      Ref key;
-      try {
-        key = Ref.of(p.currentName());
-      } catch (InvalidValueException e) {
-        throw mismatch(type, "a key is not a valid reference: " + e.rule());
-      }
+      String name = p.currentName();
+      K key = keys.read(name);
       try {
         p.nextToken();
         if (out.containsKey(key)) {
-          throw mismatch(type, "the same reference is given twice");
+          throw mismatch(type, duplicate);
         }
         if (p.currentToken() == JsonToken.VALUE_NULL) {
           throw mismatch(type, "must not be null");
         }
         out.put(key, string());
       } catch (JacksonException | ThresholdsException e) {
-        throw rethrow(e, Map.class, key.value());
+        throw rethrow(e, Map.class, key.toString());
       }
     }
   }
