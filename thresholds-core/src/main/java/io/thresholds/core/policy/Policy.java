@@ -27,7 +27,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Policy {
-  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+  static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
   /** @return the policy's id, e.g. {@code city-of-london} */
   public abstract String id();
@@ -88,6 +88,21 @@ public abstract class Policy {
 
   /** @return where the document supports the cumulative rule */
   public abstract Citation cumulativeCitation();
+
+  /**
+   * @return what counts as one need for {@link #cumulativeCount()}: distinct indicators (the
+   *     default), areas or domains
+   */
+  @Value.Default
+  public CountBy cumulativeCountBy() {
+    return CountBy.INDICATOR;
+  }
+
+  /** @return concerns the document places at more than one tier, each a group of indicators */
+  public abstract List<IndicatorGroup> groups();
+
+  /** @return combinations of needs the document names at a higher tier */
+  public abstract List<Combination> combinations();
 
   /** @return compulsory school age, lowest year (inclusive) */
   public abstract OptionalInt schoolAgeFrom();
@@ -184,6 +199,44 @@ public abstract class Policy {
     return m;
   }
 
+  /**
+   * @param code an indicator code
+   * @return the groups the indicator belongs to, in policy order (empty if none)
+   */
+  public List<IndicatorGroup> groupsOf(IndicatorCode code) {
+    return groupIndex().getOrDefault(code, List.of());
+  }
+
+  /**
+   * @param code an indicator code
+   * @return the indicators whose {@code escalatesTo} names it
+   */
+  public List<Indicator> escalatingTo(IndicatorCode code) {
+    return escalationIndex().getOrDefault(code, List.of());
+  }
+
+  @Value.Lazy
+  Map<IndicatorCode, List<Indicator>> escalationIndex() {
+    Map<IndicatorCode, List<Indicator>> m = new java.util.HashMap<>();
+    for (Indicator i : indicators()) {
+      i.escalatesTo().ifPresent(t -> m.computeIfAbsent(t, k -> new java.util.ArrayList<>()).add(i));
+    }
+    m.replaceAll((k, v) -> List.copyOf(v));
+    return Map.copyOf(m);
+  }
+
+  @Value.Lazy
+  Map<IndicatorCode, List<IndicatorGroup>> groupIndex() {
+    Map<IndicatorCode, List<IndicatorGroup>> m = new java.util.HashMap<>();
+    for (IndicatorGroup g : groups()) {
+      for (IndicatorCode c : g.members()) {
+        m.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(g);
+      }
+    }
+    m.replaceAll((k, v) -> List.copyOf(v));
+    return Map.copyOf(m);
+  }
+
   @Value.Check
   void check() {
     if (!ID.matcher(id()).matches()) {
@@ -215,6 +268,40 @@ public abstract class Policy {
         }
         if (!target.hasConditions()) {
           throw new InvalidValueException(f, "the target needs an age or mobility condition");
+        }
+      }
+    }
+    Set<String> groupIds = new HashSet<>();
+    for (IndicatorGroup g : groups()) {
+      if (!groupIds.add(g.id())) {
+        throw new InvalidValueException("groups[" + g.id() + "]", "id is used twice");
+      }
+      for (IndicatorCode c : g.members()) {
+        if (!catalogue().containsKey(c)) {
+          throw new InvalidValueException("groups[" + g.id() + "].members", "names an indicator that does not exist");
+        }
+        if (catalogue().get(c).kind() != IndicatorKind.NEED) {
+          throw new InvalidValueException("groups[" + g.id() + "].members", "must name need indicators, not strengths");
+        }
+      }
+    }
+    Set<String> combinationIds = new HashSet<>();
+    for (Combination k : combinations()) {
+      String f = "combinations[" + k.id() + "]";
+      if (!combinationIds.add(k.id())) {
+        throw new InvalidValueException(f, "id is used twice");
+      }
+      Indicator target = catalogue().get(k.indicator());
+      if (target == null || target.kind() != IndicatorKind.NEED) {
+        throw new InvalidValueException(f + ".indicator", "must name a need indicator that exists");
+      }
+      for (IndicatorCode c : k.members()) {
+        Indicator m = catalogue().get(c);
+        if (m == null || m.kind() != IndicatorKind.NEED) {
+          throw new InvalidValueException(f + ".members", "must name need indicators that exist");
+        }
+        if (m.tier().compareTo(target.tier()) >= 0) {
+          throw new InvalidValueException(f + ".members", "must be of a lower tier than the combination's indicator");
         }
       }
     }
