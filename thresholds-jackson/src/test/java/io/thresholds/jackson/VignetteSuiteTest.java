@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thresholds.core.consent.ConsentGuidance;
 import io.thresholds.core.evaluation.Action;
 import io.thresholds.core.evaluation.ChildAssessment;
@@ -43,7 +45,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The vignette suite of issue 10: short cases written from the City of London <em>Thresholds of
@@ -230,6 +234,72 @@ class VignetteSuiteTest {
   private static void assertNone(Outcome o, List<String> failures) {
     assertThat(o.v.problems()).as("fixture invalid: " + o.v.file()).isEmpty();
     assertThat(failures).as(o.v.id() + " (" + o.v.file() + "), SDK range " + o.sdkRange()).isEmpty();
+  }
+
+  // ------------------------------------------------------- the runner itself can fail (meta-tests)
+
+  /** A broken vignette file is reported as a fixture problem that names what is wrong. */
+  @Test
+  void runner_reportsBrokenFixtures(@TempDir Path dir) throws IOException {
+    assertThat(problems(dir, "001-x.json", v -> ((ObjectNode) v.get("expected").get("mustActions").get(0))
+        .put("kind", "UNIVERSAL_SERVICE"))).anyMatch(p -> p.contains("unknown action kind UNIVERSAL_SERVICE"));
+    assertThat(problems(dir, "001-x.json", v -> ((ObjectNode) v.get("expected").get("tier")).put("min", 4)))
+        .anyMatch(p -> p.startsWith("expected.tier"));
+    assertThat(problems(dir, "001-x.json", v -> ((ObjectNode) v.get("expected")).put("child", "c9")))
+        .anyMatch(p -> p.contains("not a referred child"));
+    assertThat(problems(dir, "001-x.json", v -> ((ObjectNode) v).put("expectd", true)))
+        .anyMatch(p -> p.startsWith("expectd: unknown property"));
+    assertThat(problems(dir, "001-x.json", v -> ((ObjectNode) v.get("referral").get("concerns").get(0))
+        .put("indicator", "T9-NOT-A-CODE"))).anyMatch(p -> p.startsWith("referral does not read"));
+    assertThat(problems(dir, "002-x.json", v -> { })).anyMatch(p -> p.contains("does not match the file number"));
+    assertThat(problems(dir, "001-x.json", v -> { })).isEmpty();
+  }
+
+  /** Each check fails when the advice falls short of what a vignette expects. */
+  @Test
+  void runner_failsEachCheckWhenTheAdviceFallsShort(@TempDir Path dir) throws IOException {
+    // V001 is a Tier 1 case: the SDK advises universal services and may seek consent.
+    Outcome tier4 = outcome(dir, v -> ((ObjectNode) v.get("expected").get("tier")).put("min", 4).put("max", 4));
+    assertThat(tier4.tier).isNotEmpty();
+    assertThat(tier4.tier4UnderTriaged()).isTrue();
+    Outcome must = outcome(dir, v -> ((ArrayNode) v.get("expected").get("mustActions"))
+        .addObject().put("kind", "PHONE_REFERRAL").put("atLeast", "CONSIDER"));
+    assertThat(must.must).anyMatch(f -> f.contains("PHONE_REFERRAL"));
+    Outcome mustNot = outcome(dir, v -> ((ArrayNode) v.get("expected").get("mustNotActions")).add("UNIVERSAL_SERVICES"));
+    assertThat(mustNot.mustNot).anyMatch(f -> f.contains("UNIVERSAL_SERVICES"));
+    Outcome modality = outcome(dir, v -> ((ObjectNode) v.get("expected").get("mustActions").get(0)).put("atLeast", "MUST"));
+    assertThat(modality.must).anyMatch(f -> f.contains("UNIVERSAL_SERVICES at least MUST"));
+    Outcome consent = outcome(dir, v -> ((ObjectNode) v.get("expected")).put("maySeekConsent", false));
+    assertThat(consent.consent).isNotEmpty();
+    assertThat(consent.forbidden).isTrue();
+    Outcome ok = outcome(dir, v -> { });
+    assertThat(ok.passes()).as("V001 as written").isTrue();
+  }
+
+  private interface Edit {
+    void apply(JsonNode vignette);
+  }
+
+  private static List<String> problems(Path dir, String name, Edit edit) throws IOException {
+    return read(edited(dir, name, edit)).problems();
+  }
+
+  private static Outcome outcome(Path dir, Edit edit) throws IOException {
+    Vignette v = read(edited(dir, "001-x.json", edit));
+    assertThat(v.problems()).isEmpty();
+    return check(v);
+  }
+
+  private static Path edited(Path dir, String name, Edit edit) throws IOException {
+    Path source;
+    try (Stream<Path> list = Files.list(DIR)) {
+      source = list.filter(f -> f.getFileName().toString().startsWith("001-")).findFirst().orElseThrow();
+    }
+    JsonNode v = PLAIN.readTree(Files.readString(source, StandardCharsets.UTF_8));
+    edit.apply(v);
+    Path out = dir.resolve(name);
+    Files.writeString(out, PLAIN.writeValueAsString(v), StandardCharsets.UTF_8);
+    return out;
   }
 
   // ------------------------------------------------------------------------------------- reading
