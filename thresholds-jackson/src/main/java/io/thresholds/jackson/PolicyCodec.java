@@ -67,9 +67,9 @@ final class PolicyCodec {
   private static final List<String> POLICY = List.of("format", "id", "version", "name",
       "documentTitle", "zone", "tiers", "domains", "indicators", "contacts", "inHoursRoute",
       "outOfHoursRoute", "consentRules", "actionRules", "calendar", "adultAge", "cumulativeCount",
-      "cumulativeCountBy", "cumulativeCitation", "groups", "combinations", "schoolAgeFrom", "schoolAgeTo", "schoolAgeCitation",
+      "cumulativeCountBy", "cumulativeDomainAliases", "cumulativeCitation", "groups", "combinations", "schoolAgeFrom", "schoolAgeTo", "schoolAgeCitation",
       "lowAttendanceBelowPercent", "lowAttendanceIndicator", "missingEducationIndicator",
-      "disabilityCitation", "immediateDangerTier", "immediateDangerCitation", "adultCitation",
+      "disabilityCitation", "disabilityCareDomain", "immediateDangerTier", "immediateDangerCitation", "adultCitation",
       "noNeedCitation");
   private static final List<String> TIER = List.of("tier", "name", "citation");
   private static final List<String> INDICATOR = List.of("code", "tier", "kind", "domain", "area",
@@ -184,6 +184,9 @@ final class PolicyCodec {
         case "cumulativeCountBy":
           b.cumulativeCountBy(in.enumeration(CountBy.class));
           break;
+        case "cumulativeDomainAliases":
+          b.cumulativeDomainAliases(in.textToText(Policy.class));
+          break;
         case "groups":
           b.groups(in.list(PolicyCodec::group));
           break;
@@ -214,6 +217,9 @@ final class PolicyCodec {
           break;
         case "disabilityCitation":
           b.disabilityCitation(EvaluationCodec.citation(in));
+          break;
+        case "disabilityCareDomain":
+          b.disabilityCareDomain(in.string());
           break;
         case "immediateDangerTier":
           b.immediateDangerTier(in.tier());
@@ -776,6 +782,11 @@ final class PolicyCodec {
     g.writeNumberField("adultAge", p.adultAge());
     g.writeNumberField("cumulativeCount", p.cumulativeCount());
     g.writeStringField("cumulativeCountBy", Names.of(p.cumulativeCountBy()));
+    g.writeObjectFieldStart("cumulativeDomainAliases");
+    for (Map.Entry<String, String> e : p.cumulativeDomainAliases().entrySet()) {
+      g.writeStringField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
     g.writeFieldName("cumulativeCitation");
     EvaluationCodec.writeCitation(p.cumulativeCitation(), g);
     g.writeArrayFieldStart("groups");
@@ -819,6 +830,9 @@ final class PolicyCodec {
     code(g, "missingEducationIndicator", p.missingEducationIndicator());
     g.writeFieldName("disabilityCitation");
     EvaluationCodec.writeCitation(p.disabilityCitation(), g);
+    if (p.disabilityCareDomain().isPresent()) {
+      g.writeStringField("disabilityCareDomain", p.disabilityCareDomain().get());
+    }
     if (p.immediateDangerTier().isPresent()) {
       g.writeNumberField("immediateDangerTier", p.immediateDangerTier().get().number());
     }

@@ -319,6 +319,26 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         widening.add(Widening.DISABILITY);
       }
       max = Tier.max(max, Tier.ADDITIONAL_NEEDS);
+      Optional<String> careDomain = policy.disabilityCareDomain();
+      if (careDomain.isPresent() && min == Tier.HIGH_OR_COMPLEX && max.compareTo(Tier.ACUTE) < 0) {
+        for (Map.Entry<IndicatorCode, Tier> e : floors.entrySet()) {
+          Indicator d = driving.get(e.getKey());
+          if (e.getValue() == Tier.HIGH_OR_COMPLEX && d.domain().equals(careDomain.get())) {
+            max = Tier.ACUTE;
+            widening.add(Widening.DISABILITY);
+            reasons.add(Reason.builder()
+                .kind(ReasonKind.DISABILITY)
+                .indicator(d.code())
+                .tier(Tier.ACUTE)
+                .explanation("A disabled child with continuing concerns about the quality and consistency"
+                    + " of their care (" + d.code() + ") may need Tier 3 or Tier 4 intervention: weigh"
+                    + " whether support has been provided and the concerns continue.")
+                .citation(policy.disabilityCitation())
+                .build());
+            break;
+          }
+        }
+      }
     }
     if (driving.isEmpty() && min == Tier.UNIVERSAL) {
       reasons.add(Reason.builder()
@@ -383,7 +403,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
   private String countKey(Indicator d) {
     switch (policy.cumulativeCountBy()) {
       case DOMAIN:
-        return d.domain();
+        return policy.cumulativeDomainAliases().getOrDefault(d.domain(), d.domain());
       case AREA:
         return d.domain() + "/" + d.area();
       default:
@@ -427,7 +447,8 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
   private Optional<Indicator> fallback(Indicator ind, Child child, LocalDate observedOn) {
     Indicator best = null;
     for (Indicator source : policy.escalatingTo(ind.code())) {
-      if (condition(source, child, observedOn).match == Match.YES
+      // On an age boundary the lower row is uncertain too, but it is what applies if the higher does not.
+      if (condition(source, child, observedOn).match != Match.NO
           && (best == null || source.tier().compareTo(best.tier()) > 0)) {
         best = source;
       }

@@ -98,6 +98,19 @@ public abstract class Policy {
     return CountBy.INDICATOR;
   }
 
+  /**
+   * @return for the cumulative rule counted by domain, domains that count as another (for example
+   *     a radicalisation guidance appendix counting with the matrix domain its rows restate)
+   */
+  public abstract Map<String, String> cumulativeDomainAliases();
+
+  /**
+   * @return the domain whose Tier 3 needs, for a disabled child, reach Tier 4: the document may say
+   *     that a disabled child needs Tier 3 or 4 intervention only when concerns about the quality and
+   *     consistency of their care continue (City of London, section 4)
+   */
+  public abstract Optional<String> disabilityCareDomain();
+
   /** @return concerns the document places at more than one tier, each a group of indicators */
   public abstract List<IndicatorGroup> groups();
 
@@ -270,6 +283,16 @@ public abstract class Policy {
           throw new InvalidValueException(f, "the target needs an age or mobility condition");
         }
       }
+    }
+    for (Map.Entry<String, String> e : cumulativeDomainAliases().entrySet()) {
+      if (!domains().containsKey(e.getKey()) || !domains().containsKey(e.getValue())
+          || e.getKey().equals(e.getValue()) || cumulativeDomainAliases().containsKey(e.getValue())) {
+        throw new InvalidValueException("cumulativeDomainAliases[" + e.getKey() + "]",
+            "must map a declared domain onto another declared domain that is not itself mapped");
+      }
+    }
+    if (disabilityCareDomain().isPresent() && !domains().containsKey(disabilityCareDomain().get())) {
+      throw new InvalidValueException("disabilityCareDomain", "is not a declared domain");
     }
     Set<String> groupIds = new HashSet<>();
     for (IndicatorGroup g : groups()) {

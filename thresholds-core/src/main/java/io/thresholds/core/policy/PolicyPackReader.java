@@ -116,12 +116,16 @@ final class PolicyPackReader {
     b.cumulativeCitation(citation(p, "rules.cumulative", document));
     p.optional("rules.cumulative-count-by").ifPresent(
         v -> b.cumulativeCountBy(enumText(p, "rules.cumulative-count-by", v, CountBy.class)));
+    for (String key : p.keysWithPrefix("rules.cumulative-domain-alias.")) {
+      b.putCumulativeDomainAliases(key.substring("rules.cumulative-domain-alias.".length()), p.required(key));
+    }
     groups(p, document, b);
     p.optional("rules.immediate-danger-tier").ifPresent(
         v -> b.immediateDangerTier(at(p, "rules.immediate-danger-tier", () -> Tier.of(integer(p, "rules.immediate-danger-tier", v)))));
     b.immediateDangerCitation(citation(p, "rules.immediate-danger", document));
     b.noNeedCitation(citation(p, "rules.no-need", document));
     b.disabilityCitation(citation(p, "rules.disability", document));
+    p.optional("rules.disability.care-domain").ifPresent(b::disabilityCareDomain);
     p.optional("school-age.from").ifPresent(v -> b.schoolAgeFrom(integer(p, "school-age.from", v)));
     p.optional("school-age.to").ifPresent(v -> b.schoolAgeTo(integer(p, "school-age.to", v)));
     if (p.optional("school-age.section").isPresent()) {
