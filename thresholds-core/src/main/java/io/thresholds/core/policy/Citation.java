@@ -1,5 +1,6 @@
 package io.thresholds.core.policy;
 
+import io.thresholds.core.internal.Bounds;
 import io.thresholds.core.model.Tier;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -52,6 +53,10 @@ public abstract class Citation {
   void check() {
     if (document().isBlank() || section().isBlank()) {
       throw new io.thresholds.core.InvalidValueException("citation", "document and section must not be blank");
+    }
+    if (!Bounds.displayable(document()) || !Bounds.displayable(section())
+        || !domain().map(Bounds::displayable).orElse(true) || !area().map(Bounds::displayable).orElse(true)) {
+      throw new io.thresholds.core.InvalidValueException("citation", Indicator.NO_CONTROL_CHARACTERS);
     }
   }
 

@@ -77,7 +77,11 @@ final class PolicyPackReader {
     b.domains(domains);
     List<String> contactIds = new ArrayList<>();
     for (String key : p.keysWithPrefix("contact.")) {
-      String id = key.substring("contact.".length(), key.lastIndexOf('.'));
+      int dot = key.lastIndexOf('.');
+      if (dot <= "contact.".length()) {
+        throw new PolicyFormatException(p.where(key) + ": expected contact.ID.PROPERTY (name, phones, email, hours)");
+      }
+      String id = key.substring("contact.".length(), dot);
       if (!contactIds.contains(id)) {
         contactIds.add(id);
       }
