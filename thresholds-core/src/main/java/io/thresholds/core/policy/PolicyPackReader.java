@@ -64,11 +64,12 @@ final class PolicyPackReader {
         .zone(zone);
     for (Tier t : Tier.values()) {
       String k = "tier." + t.number();
-      b.addTiers(TierDefinition.builder()
+      Citation citation = citation(p, k, document);
+      b.addTiers(at(p, k + ".name", () -> TierDefinition.builder()
           .tier(t)
           .name(p.required(k + ".name"))
-          .citation(citation(p, k, document))
-          .build());
+          .citation(citation)
+          .build()));
     }
     Map<String, String> domains = new LinkedHashMap<>();
     for (String key : p.keysWithPrefix("domain.")) {
@@ -112,7 +113,7 @@ final class PolicyPackReader {
       for (String giver : p.required(k + ".from").split(",")) {
         c.addGivers(enumText(p, k + ".from", giver, ConsentGiver.class));
       }
-      b.addConsentRules(c.build());
+      b.addConsentRules(at(p, k + ".if-withheld", c::build));
     }
     p.optional("rules.adult-age").ifPresent(v -> b.adultAge(integer(p, "rules.adult-age", v)));
     b.adultCitation(citation(p, "rules.adult", document));
@@ -273,10 +274,10 @@ final class PolicyPackReader {
   }
 
   private static Citation citation(StrictProperties p, String prefix, String document) {
-    return Citation.builder()
+    return at(p, prefix + ".section", () -> Citation.builder()
         .document(p.optional(prefix + ".document").orElse(document))
         .section(p.required(prefix + ".section"))
-        .build();
+        .build());
   }
 
   private static int integer(StrictProperties p, String key, String v) {
