@@ -22,6 +22,9 @@ abstract class PackFiles {
 
   abstract Reader open(String file) throws IOException;
 
+  /** @return true if the pack has the file (for optional files) */
+  abstract boolean exists(String file);
+
   /** Reads a whole file as lines, strictly as UTF-8. */
   List<String> lines(String file) {
     try (BufferedReader r = new BufferedReader(open(file))) {
@@ -61,6 +64,11 @@ abstract class PackFiles {
       Reader open(String file) throws IOException {
         return utf8(Files.newInputStream(dir.resolve(file)));
       }
+
+      @Override
+      boolean exists(String file) {
+        return Files.exists(dir.resolve(file));
+      }
     };
   }
 
@@ -78,6 +86,11 @@ abstract class PackFiles {
           throw new NoSuchFileException(base + "/" + file);
         }
         return utf8(in);
+      }
+
+      @Override
+      boolean exists(String file) {
+        return PackFiles.class.getResource(base + "/" + file) != null;
       }
     };
   }
