@@ -221,7 +221,7 @@ final class PolicyPackReader {
   /** census.properties (the code list) and census.tsv (one mapping per indicator). */
   private CensusCodes census() {
     StrictProperties p = new StrictProperties(files.describe(CENSUS_PROPERTIES), files.lines(CENSUS_PROPERTIES));
-    ImmutableCensusCodes.Builder c = CensusCodes.builder()
+    var c = CensusCodes.builder()
         .codeList(p.required("census.code-list"))
         .version(p.required("census.code-list.version"))
         .source(p.required("census.source"));
@@ -229,7 +229,7 @@ final class PolicyPackReader {
     for (Row row : rows(CENSUS, CENSUS_HEADER)) {
       whereDefined.put("census[" + row.cells[0].strip() + "]", row.source + " line " + row.line);
       c.addMappings(row.parse(() -> {
-        ImmutableCensusMapping.Builder m = CensusMapping.builder()
+        var m = CensusMapping.builder()
             .indicator(IndicatorCode.of(row.get(0)))
             .factors(row.list(1))
             .reading(row.get(4));
