@@ -47,7 +47,8 @@ final class BatchSummary {
   private final Map<String, long[]> tierByAgencyType = groups(agencyTypes());
   private final Map<String, long[]> tierByTimeClass = groups(ChildRow.TIME_CLASSES);
   private final long[] childrenByPathway = new long[ChildRow.PATHWAYS.size()];
-  private final Map<String, Long> childrenByCensusFactor = new TreeMap<>(ChildRow.FACTOR_ORDER);
+  /** Counted in a hash map (per row, cheap); sorted when read. */
+  private final Map<String, Long> childrenByCensusFactor = new java.util.HashMap<>();
 
   /** The columns of a tier breakdown: Tier 1 to 4 (the lower end of the range), then out of scope. */
   static final List<String> TIER_COLUMNS = List.of("1", "2", "3", "4", "out-of-scope");
@@ -198,8 +199,11 @@ final class BatchSummary {
     return childrenByPathway[ChildRow.PATHWAYS.indexOf(pathway)];
   }
 
+  /** @return children per candidate census factor, in code order (2A before 10A) */
   Map<String, Long> childrenByCensusFactor() {
-    return childrenByCensusFactor;
+    Map<String, Long> sorted = new TreeMap<>(ChildRow.FACTOR_ORDER);
+    sorted.putAll(childrenByCensusFactor);
+    return sorted;
   }
 
   /** The format of {@code --summary-json}. */
@@ -252,7 +256,7 @@ final class BatchSummary {
     }
     g.writeEndObject();
     g.writeObjectFieldStart("childrenByCensusFactor");
-    for (Map.Entry<String, Long> e : childrenByCensusFactor.entrySet()) {
+    for (Map.Entry<String, Long> e : childrenByCensusFactor().entrySet()) {
       g.writeNumberField(e.getKey(), e.getValue());
     }
     g.writeEndObject();

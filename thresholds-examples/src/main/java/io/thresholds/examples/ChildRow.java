@@ -1,13 +1,11 @@
 package io.thresholds.examples;
 
-import io.thresholds.core.consent.ConsentCheck;
 import io.thresholds.core.consent.ConsentGuidance;
 import io.thresholds.core.evaluation.Action;
 import io.thresholds.core.evaluation.ChildAssessment;
 import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.evaluation.Reason;
 import io.thresholds.core.evaluation.ReasonKind;
-import io.thresholds.core.evaluation.Scope;
 import io.thresholds.core.evaluation.TierRange;
 import io.thresholds.core.model.Age;
 import io.thresholds.core.model.Concern;
@@ -108,8 +106,11 @@ final class ChildRow {
       r.repeatReferral = referral.repeatReferral();
       r.consentStatus = wire(referral.consent().status());
       r.referralConcerns = referral.concerns().size();
-      r.childConcerns = (int) referral.concerns().stream()
-          .filter(c -> c.subject() != SubjectKind.CHILD || c.subjectRef().equals(a.child())).count();
+      for (Concern c : referral.concerns()) {
+        if (c.subject() != SubjectKind.CHILD || c.subjectRef().equals(a.child())) {
+          r.childConcerns++;
+        }
+      }
       List<String> codes = new ArrayList<>();
       Set<String> domains = new LinkedHashSet<>();
       for (IndicatorCode code : a.drivingIndicators()) {
@@ -192,8 +193,17 @@ final class ChildRow {
 
   /** 2A before 10A: by number, then by letter. */
   static final Comparator<String> FACTOR_ORDER = Comparator
-      .comparingInt((String f) -> Integer.parseInt(f.replaceAll("[A-Z]", "")))
+      .comparingInt(ChildRow::factorNumber)
       .thenComparing(Comparator.naturalOrder());
+
+  /** @return the number of a factor code: 10 for 10A (no regular expression: this runs per row) */
+  static int factorNumber(String factor) {
+    int n = 0;
+    for (int i = 0; i < factor.length() && Character.isDigit(factor.charAt(i)); i++) {
+      n = n * 10 + (factor.charAt(i) - '0');
+    }
+    return n;
+  }
 
   static String ageBand(Age age, int adultAge) {
     if (age.unborn()) {
@@ -223,9 +233,22 @@ final class ChildRow {
     return hours.isPresent() && hours.get().isOpen(at, policy.calendar()) ? "in-hours" : "out-of-hours";
   }
 
+  /** The wire names of each enumeration, computed once per type. */
+  private static final ClassValue<String[]> WIRE = new ClassValue<>() {
+    @Override
+    protected String[] computeValue(Class<?> type) {
+      Object[] constants = type.getEnumConstants();
+      String[] names = new String[constants.length];
+      for (int i = 0; i < constants.length; i++) {
+        names[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT).replace('_', '-');
+      }
+      return names;
+    }
+  };
+
   /** @return the JSON format's name of a constant: lower case with '-' */
   static String wire(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return WIRE.get(e.getDeclaringClass())[e.ordinal()];
   }
 
   /** @return the index of the tier column of a breakdown: 0 to 3 for Tier 1 to 4, 4 out of scope */
@@ -237,12 +260,4 @@ final class ChildRow {
     return actions.contains(kind);
   }
 
-  boolean outOfScope() {
-    return Scope.ADULT.name().equals(scope.toUpperCase(Locale.ROOT));
-  }
-
-  /** @return consent check is satisfied or not required */
-  boolean consentMet() {
-    return consentCheck.equals(wire(ConsentCheck.SATISFIED)) || consentCheck.equals(wire(ConsentCheck.NOT_REQUIRED));
-  }
 }

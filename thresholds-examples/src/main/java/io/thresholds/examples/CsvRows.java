@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.thresholds.core.policy.ActionKind;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
@@ -116,12 +115,35 @@ final class CsvRows {
 
   /** Appends rows to a part of the output; one per part, used by one thread. */
   static final class Sink implements AutoCloseable {
-    private final StringWriter buffer = new StringWriter(1 << 16);
+    private final StringBuilder target;
     private final CsvGenerator g;
 
+    /** A sink of its own, for tests: {@link #text()} returns what was written. */
     Sink() {
+      this(new StringBuilder());
+    }
+
+    /** @param target where the rows go, as they are flushed (no intermediate copy) */
+    Sink(StringBuilder target) {
+      this.target = target;
       try {
-        g = CSV.createGenerator((Writer) buffer);
+        g = CSV.createGenerator(new Writer() {
+          @Override
+          public void write(char[] buffer, int offset, int length) {
+            target.append(buffer, offset, length);
+          }
+
+          @Override
+          public void write(String s, int offset, int length) {
+            target.append(s, offset, offset + length);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        });
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -169,14 +191,19 @@ final class CsvRows {
       }
     }
 
-    /** @return the rows written, as CSV text */
-    String text() {
+    /** Flushes the rows written so far to the target. */
+    void flush() {
       try {
         g.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return buffer.toString();
+    }
+
+    /** @return everything written to the target, after a flush */
+    String text() {
+      flush();
+      return target.toString();
     }
 
     @Override

@@ -95,12 +95,12 @@ final class LineEvaluator {
       }
       return part;
     }
-    try (CsvRows.Sink rows = new CsvRows.Sink()) {
+    try (CsvRows.Sink rows = new CsvRows.Sink(part.out)) {
       part.rows = rows;
       for (LineReader.Line line : lines) {
         evaluate(line, part);
       }
-      part.out.append(rows.text());
+      rows.flush();
       part.rows = null;
     }
     return part;
