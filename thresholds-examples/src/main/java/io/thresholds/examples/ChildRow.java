@@ -7,6 +7,7 @@ import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.evaluation.Reason;
 import io.thresholds.core.evaluation.ReasonKind;
 import io.thresholds.core.evaluation.TierRange;
+import io.thresholds.core.evaluation.Widening;
 import io.thresholds.core.model.Age;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.IndicatorCode;
@@ -122,14 +123,14 @@ final class ChildRow {
       Optional<TierRange> range = a.tierRange();
       r.tierMin = range.map(TierRange::min).orElse(null);
       r.tierMax = range.map(TierRange::max).orElse(null);
-      Set<String> widened = new TreeSet<>();
+      List<String> widened = new ArrayList<>();
+      for (Widening w : a.widenedBy()) {
+        widened.add(wire(w));
+      }
+      r.provisional = a.widenedBy().contains(Widening.UNKNOWN_FACT);
       for (Reason reason : a.reasons()) {
         if (reason.kind() == ReasonKind.POSSIBLE_ESCALATION) {
           r.provisional = true;
-        }
-        if (range.isPresent() && !range.get().isSingle() && reason.tier().compareTo(range.get().min()) > 0
-            && (reason.kind() == ReasonKind.CUMULATIVE || reason.kind() == ReasonKind.POSSIBLE_ESCALATION)) {
-          widened.add(wire(reason.kind()));
         }
       }
       r.widenedBy = new ArrayList<>(widened);

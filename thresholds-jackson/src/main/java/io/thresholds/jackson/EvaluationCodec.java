@@ -20,6 +20,7 @@ import io.thresholds.core.evaluation.Reason;
 import io.thresholds.core.evaluation.ReasonKind;
 import io.thresholds.core.evaluation.Scope;
 import io.thresholds.core.evaluation.TierRange;
+import io.thresholds.core.evaluation.Widening;
 import io.thresholds.core.model.Age;
 import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.Ref;
@@ -46,7 +47,7 @@ final class EvaluationCodec {
   private static final List<String> EVALUATION = List.of("format", "referral", "policyId",
       "policyVersion", "evaluatedAt", "children", "exclusions", "advisory");
   private static final List<String> ASSESSMENT = List.of("child", "age", "scope", "tierRange",
-      "drivingIndicators", "reasons", "actions", "consent", "notes");
+      "drivingIndicators", "widenedBy", "reasons", "actions", "consent", "notes");
   private static final List<String> AGE = List.of("unborn", "years");
   private static final List<String> RANGE = List.of("min", "max");
   private static final List<String> REASON = List.of("kind", "indicator", "reportedAs", "tier",
@@ -58,7 +59,8 @@ final class EvaluationCodec {
   private static final List<String> GUIDANCE = List.of("tier", "requirement", "givers",
       "maySeekConsent", "mayTellFamily", "restrictions", "ifWithheld", "check", "missing",
       "mustShareToSafeguard", "citation");
-  private static final List<String> CITATION = List.of("document", "section", "tier", "domain", "area");
+  private static final List<String> CITATION = List.of("document", "section", "tier", "domain", "area",
+      "reading");
   private static final List<String> EXCLUSION = List.of("child", "reason");
 
   private EvaluationCodec() {}
@@ -149,6 +151,9 @@ final class EvaluationCodec {
           break;
         case "drivingIndicators":
           b.drivingIndicators(in.uniqueList(In::code));
+          break;
+        case "widenedBy":
+          b.widenedBy(in.uniqueList(x -> x.enumeration(Widening.class)));
           break;
         case "reasons":
           b.reasons(in.list(EvaluationCodec::reason));
@@ -391,6 +396,9 @@ final class EvaluationCodec {
         case "area":
           b.area(in.string());
           break;
+        case "reading":
+          b.reading(in.string());
+          break;
         default:
           throw new AssertionError(name);
       }
@@ -451,6 +459,13 @@ final class EvaluationCodec {
       g.writeString(code.value());
     }
     g.writeEndArray();
+    if (!c.widenedBy().isEmpty()) {
+      g.writeArrayFieldStart("widenedBy");
+      for (Widening w : c.widenedBy()) {
+        g.writeString(Names.of(w));
+      }
+      g.writeEndArray();
+    }
     g.writeArrayFieldStart("reasons");
     for (Reason r : c.reasons()) {
       writeReason(r, g);
@@ -575,6 +590,7 @@ final class EvaluationCodec {
     }
     ReferralCodec.optional(g, "domain", c.domain());
     ReferralCodec.optional(g, "area", c.area());
+    ReferralCodec.optional(g, "reading", c.reading());
     g.writeEndObject();
   }
 

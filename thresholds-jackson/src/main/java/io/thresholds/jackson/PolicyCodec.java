@@ -18,6 +18,9 @@ import io.thresholds.core.policy.CensusMapping;
 import io.thresholds.core.policy.ChildProtectionCategory;
 import io.thresholds.core.policy.Channel;
 import io.thresholds.core.policy.Contact;
+import io.thresholds.core.policy.IndicatorGroup;
+import io.thresholds.core.policy.CountBy;
+import io.thresholds.core.policy.Combination;
 import io.thresholds.core.policy.ImmutableActionRule;
 import io.thresholds.core.policy.ImmutableAgeCondition;
 import io.thresholds.core.policy.ImmutableIndicator;
@@ -67,9 +70,9 @@ final class PolicyCodec {
   private static final List<String> POLICY = List.of("format", "id", "version", "name",
       "documentTitle", "zone", "tiers", "domains", "indicators", "contacts", "inHoursRoute",
       "outOfHoursRoute", "consentRules", "actionRules", "calendar", "adultAge", "cumulativeCount",
-      "cumulativeCitation", "schoolAgeFrom", "schoolAgeTo", "schoolAgeCitation",
+      "cumulativeCountBy", "cumulativeDomainAliases", "cumulativeCitation", "groups", "combinations", "schoolAgeFrom", "schoolAgeTo", "schoolAgeCitation",
       "lowAttendanceBelowPercent", "lowAttendanceIndicator", "missingEducationIndicator",
-      "disabilityCitation", "immediateDangerTier", "immediateDangerCitation", "adultCitation",
+      "disabilityCitation", "disabilityCareDomain", "immediateDangerTier", "immediateDangerCitation", "adultCitation",
       "noNeedCitation", "census");
   private static final List<String> CENSUS = List.of("codeList", "version", "source", "mappings");
   private static final List<String> CENSUS_MAPPING =
@@ -82,6 +85,8 @@ final class PolicyCodec {
       List.of("tier", "requirement", "givers", "ifWithheld", "citation");
   private static final List<String> ACTION_RULE = List.of("id", "trigger", "kind", "modality",
       "channel", "contact", "timing", "supersedes", "gates", "description", "citation");
+  private static final List<String> GROUP = List.of("id", "members", "citation");
+  private static final List<String> COMBINATION = List.of("id", "members", "atLeast", "indicator", "citation");
   private static final List<String> TRIGGER = List.of("kind", "tier", "flag", "and");
   private static final List<String> TIMING = List.of("kind", "afterAction", "duration", "workingDays");
   private static final List<String> CALENDAR = List.of("zone", "coveredFrom", "coveredUntil", "holidays");
@@ -103,6 +108,10 @@ final class PolicyCodec {
       return ACTION_RULE;
     } else if (type == Trigger.class) {
       return TRIGGER;
+    } else if (type == IndicatorGroup.class) {
+      return GROUP;
+    } else if (type == Combination.class) {
+      return COMBINATION;
     } else if (type == Timing.class) {
       return TIMING;
     } else if (type == WorkingCalendar.class) {
@@ -182,6 +191,18 @@ final class PolicyCodec {
         case "cumulativeCitation":
           b.cumulativeCitation(EvaluationCodec.citation(in));
           break;
+        case "cumulativeCountBy":
+          b.cumulativeCountBy(in.enumeration(CountBy.class));
+          break;
+        case "cumulativeDomainAliases":
+          b.cumulativeDomainAliases(in.textToText(Policy.class));
+          break;
+        case "groups":
+          b.groups(in.list(PolicyCodec::group));
+          break;
+        case "combinations":
+          b.combinations(in.list(PolicyCodec::combination));
+          break;
         case "schoolAgeFrom":
           b.schoolAgeFrom(in.integer(0, Integer.MAX_VALUE));
           read.schoolAgeFrom = true;
@@ -206,6 +227,9 @@ final class PolicyCodec {
           break;
         case "disabilityCitation":
           b.disabilityCitation(EvaluationCodec.citation(in));
+          break;
+        case "disabilityCareDomain":
+          b.disabilityCareDomain(in.string());
           break;
         case "immediateDangerTier":
           b.immediateDangerTier(in.tier());
@@ -441,6 +465,54 @@ final class PolicyCodec {
     } catch (DateTimeException e) {
       throw in.mismatch(ZoneId.class, "expected a time zone id such as Europe/London");
     }
+  }
+
+  static IndicatorGroup group(In in) throws IOException {
+    var b = IndicatorGroup.builder();
+    Set<String> seen = in.object(IndicatorGroup.class, GROUP, name -> {
+      switch (name) {
+        case "id":
+          b.id(in.string());
+          break;
+        case "members":
+          b.members(in.uniqueList(In::code));
+          break;
+        case "citation":
+          b.citation(EvaluationCodec.citation(in));
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(IndicatorGroup.class, seen, "id", "members", "citation");
+    return in.buildPart(IndicatorGroup.class, GROUP, b::build);
+  }
+
+  static Combination combination(In in) throws IOException {
+    var b = Combination.builder();
+    Set<String> seen = in.object(Combination.class, COMBINATION, name -> {
+      switch (name) {
+        case "id":
+          b.id(in.string());
+          break;
+        case "members":
+          b.members(in.uniqueList(In::code));
+          break;
+        case "atLeast":
+          b.atLeast(in.integer(2, 1000));
+          break;
+        case "indicator":
+          b.indicator(in.code());
+          break;
+        case "citation":
+          b.citation(EvaluationCodec.citation(in));
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(Combination.class, seen, "id", "members", "atLeast", "indicator", "citation");
+    return in.buildPart(Combination.class, COMBINATION, b::build);
   }
 
   static TierDefinition tierDefinition(In in) throws IOException {
@@ -815,8 +887,44 @@ final class PolicyCodec {
     writeCalendar(p.calendar(), g);
     g.writeNumberField("adultAge", p.adultAge());
     g.writeNumberField("cumulativeCount", p.cumulativeCount());
+    g.writeStringField("cumulativeCountBy", Names.of(p.cumulativeCountBy()));
+    g.writeObjectFieldStart("cumulativeDomainAliases");
+    for (Map.Entry<String, String> e : p.cumulativeDomainAliases().entrySet()) {
+      g.writeStringField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
     g.writeFieldName("cumulativeCitation");
     EvaluationCodec.writeCitation(p.cumulativeCitation(), g);
+    g.writeArrayFieldStart("groups");
+    for (IndicatorGroup x : p.groups()) {
+      g.writeStartObject();
+      g.writeStringField("id", x.id());
+      g.writeArrayFieldStart("members");
+      for (IndicatorCode c : x.members()) {
+        g.writeString(c.value());
+      }
+      g.writeEndArray();
+      g.writeFieldName("citation");
+      EvaluationCodec.writeCitation(x.citation(), g);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("combinations");
+    for (Combination x : p.combinations()) {
+      g.writeStartObject();
+      g.writeStringField("id", x.id());
+      g.writeArrayFieldStart("members");
+      for (IndicatorCode c : x.members()) {
+        g.writeString(c.value());
+      }
+      g.writeEndArray();
+      g.writeNumberField("atLeast", x.atLeast());
+      g.writeStringField("indicator", x.indicator().value());
+      g.writeFieldName("citation");
+      EvaluationCodec.writeCitation(x.citation(), g);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     optional(g, "schoolAgeFrom", p.schoolAgeFrom());
     optional(g, "schoolAgeTo", p.schoolAgeTo());
     if (p.schoolAgeCitation().isPresent()) {
@@ -828,6 +936,9 @@ final class PolicyCodec {
     code(g, "missingEducationIndicator", p.missingEducationIndicator());
     g.writeFieldName("disabilityCitation");
     EvaluationCodec.writeCitation(p.disabilityCitation(), g);
+    if (p.disabilityCareDomain().isPresent()) {
+      g.writeStringField("disabilityCareDomain", p.disabilityCareDomain().get());
+    }
     if (p.immediateDangerTier().isPresent()) {
       g.writeNumberField("immediateDangerTier", p.immediateDangerTier().get().number());
     }

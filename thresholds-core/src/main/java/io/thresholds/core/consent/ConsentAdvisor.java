@@ -37,22 +37,64 @@ public final class ConsentAdvisor {
    */
   public static ConsentGuidance advise(
       Policy policy, Tier tier, Collection<Indicator> driving, ConsentState state, boolean unborn) {
+    return advise(policy, tier, driving, List.of(), state, unborn);
+  }
+
+  /**
+   * @param policy the policy
+   * @param tier the tier to advise for
+   * @param driving the indicators driving the result
+   * @param related indicators the child's concerns may amount to (the same concern listed at another
+   *     tier, a possible escalation): their "do not tell the family" and "police investigation"
+   *     flags restrict the advice as the driving indicators' do, so that which code was picked never
+   *     decides whether the family may be told
+   * @param state the recorded consent state
+   * @param unborn true if the child is unborn: a young person's own consent then cannot count
+   * @return the guidance
+   */
+  public static ConsentGuidance advise(Policy policy, Tier tier, Collection<Indicator> driving,
+      Collection<Indicator> related, ConsentState state, boolean unborn) {
     ConsentRule rule = policy.consentRule(tier);
     List<String> restrictions = new ArrayList<>();
     boolean tell = true;
     boolean seek = true;
+    boolean dnt = false;
+    boolean police = false;
     for (Indicator i : driving) {
-      if (i.has(IndicatorFlag.DO_NOT_TELL_FAMILY)) {
-        tell = false;
-        seek = false;
+      if (i.has(IndicatorFlag.DO_NOT_TELL_FAMILY) && !dnt) {
+        dnt = true;
         restrictions.add("Do not discuss the referral with the family (" + i.code() + ").");
       }
-      if (i.has(IndicatorFlag.POLICE_INVESTIGATION)) {
-        seek = false;
-        tell = false;
+      if (i.has(IndicatorFlag.POLICE_INVESTIGATION) && !police) {
+        police = true;
         restrictions.add("Seeking consent or telling the family could compromise a police"
             + " investigation or increase the risk to the child (" + i.code() + ").");
       }
+    }
+    for (Indicator i : related) {
+      if (i.has(IndicatorFlag.DO_NOT_TELL_FAMILY) && !dnt) {
+        dnt = true;
+        restrictions.add("Do not discuss the referral with the family: the concern may amount to "
+            + i.code() + ", for which the document says not to.");
+      }
+      if (i.has(IndicatorFlag.POLICE_INVESTIGATION) && !police) {
+        police = true;
+        restrictions.add("Seeking consent or telling the family could compromise a police"
+            + " investigation or increase the risk to the child: the concern may amount to " + i.code() + ".");
+      }
+    }
+    if (dnt || police) {
+      tell = false;
+      seek = false;
+    }
+    if (state.status() == ConsentStatus.NOT_SOUGHT_UNSAFE) {
+      tell = false;
+      seek = false;
+      restrictions.add("Consent is recorded as not sought because seeking it "
+          + (state.notSoughtReason().orElse(NotSoughtReason.INCREASED_RISK_TO_CHILD)
+              == NotSoughtReason.INCREASED_RISK_TO_CHILD
+              ? "would increase the risk to the child" : "could compromise a police investigation")
+          + ": do not seek consent or tell the family while that record stands.");
     }
     boolean significantHarm = tier == Tier.ACUTE;
     for (Indicator i : driving) {

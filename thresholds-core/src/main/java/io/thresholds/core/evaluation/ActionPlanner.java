@@ -2,6 +2,7 @@ package io.thresholds.core.evaluation;
 
 import io.thresholds.core.consent.ConsentCheck;
 import io.thresholds.core.consent.ConsentGuidance;
+import io.thresholds.core.consent.ConsentRequirement;
 import io.thresholds.core.evaluation.DefaultThresholdEvaluator.Facts;
 import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.ActionRule;
@@ -119,7 +120,7 @@ final class ActionPlanner {
   private static List<String> blockers(ActionRule rule, Facts f, List<ConsentGuidance> consent) {
     List<String> out = new ArrayList<>();
     if (rule.gates().contains(ActionRule.Gate.PROFESSIONAL) && !f.referral.referrer().professional()) {
-      out.add("Only a professional can do this: ask a professional who works with the child to refer.");
+      out.add("This is for a professional who works with the child, or their organisation, to do.");
     }
     if (rule.gates().isEmpty() || f.range == null) {
       return out;
@@ -132,18 +133,26 @@ final class ActionPlanner {
       if (rule.gates().contains(ActionRule.Gate.TELLS_FAMILY) && !g.mayTellFamily()) {
         out.add("The family must not be told: " + String.join(" ", g.restrictions()));
       }
-      if (rule.gates().contains(ActionRule.Gate.CONSENT) && g.check() == ConsentCheck.NOT_SATISFIED) {
+      if (rule.gates().contains(ActionRule.Gate.CONSENT) && g.check() == ConsentCheck.NOT_SATISFIED
+          && (g.requirement() == ConsentRequirement.REQUIRED || f.consentRefused())) {
+        // Where consent is to be sought unless unsafe, only a refusal holds the action up.
         out.add(g.missing().orElse("Consent is needed first."));
       }
     }
     return out;
   }
 
-  /** The tier whose consent rule gates an action: the trigger's own tier, else the range's lower end. */
+  /**
+   * The tier whose consent rule gates an action: a {@code tier=N} trigger's own tier, a {@code
+   * tier>=N} trigger's tier when the range reaches above it, else the range's lower end.
+   */
   private static Tier gateTier(Trigger t, TierRange range) {
     for (Optional<Trigger> c = Optional.of(t); c.isPresent(); c = c.get().and()) {
       if (c.get().kind() == Trigger.Kind.TIER_IS) {
         return c.get().tier().orElseThrow();
+      }
+      if (c.get().kind() == Trigger.Kind.TIER_AT_LEAST) {
+        return Tier.max(c.get().tier().orElseThrow(), range.min());
       }
     }
     return range.min();
@@ -221,7 +230,10 @@ final class ActionPlanner {
         firm = r != null && r.min() == t.tier;
         break;
       case FLAG:
-        yes = f.inScope() && f.flags.contains(t.flag);
+        // Firm for a driving indicator's flag; to consider for a flag of an indicator the concerns
+        // may amount to (the same concern listed at a higher tier, a possible escalation).
+        yes = f.inScope() && (f.flags.contains(t.flag) || f.possibleFlags.contains(t.flag));
+        firm = f.flags.contains(t.flag);
         break;
       case DISABLED_NOT_ASSESSED:
         yes = f.inScope() && f.child.disabled() && !f.child.disabilityNeedsAssessed();

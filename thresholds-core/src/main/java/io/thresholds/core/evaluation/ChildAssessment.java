@@ -27,6 +27,12 @@ public abstract class ChildAssessment {
   /** @return the need indicators that drove the range (after escalation and derivation) */
   public abstract Set<IndicatorCode> drivingIndicators();
 
+  /**
+   * @return the rules that widened the tier range above its lower end (empty when the range is a
+   *     single tier or the child is out of scope)
+   */
+  public abstract Set<Widening> widenedBy();
+
   /** @return the reasons, each with its citation */
   public abstract List<Reason> reasons();
 

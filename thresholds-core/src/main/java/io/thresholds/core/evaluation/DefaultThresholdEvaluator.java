@@ -15,8 +15,10 @@ import io.thresholds.core.model.SchoolAttendance;
 import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.ActionRule;
+import io.thresholds.core.policy.Combination;
 import io.thresholds.core.policy.Indicator;
 import io.thresholds.core.policy.IndicatorFlag;
+import io.thresholds.core.policy.IndicatorGroup;
 import io.thresholds.core.policy.IndicatorKind;
 import io.thresholds.core.policy.Match;
 import io.thresholds.core.policy.Modality;
@@ -130,7 +132,8 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       if (referral.immediateDanger()) {
         reasons.add(immediateDangerReason());
       }
-      Facts facts = new Facts(referral, child, age, scope, null, EnumSet.noneOf(IndicatorFlag.class), false, at);
+      Facts facts = new Facts(referral, child, age, scope, null, EnumSet.noneOf(IndicatorFlag.class),
+          EnumSet.noneOf(IndicatorFlag.class), false, at);
       return out.reasons(reasons)
           .actions(planner.plan(facts, at))
           .notes(notes)
@@ -138,73 +141,166 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     }
 
     Map<IndicatorCode, Indicator> driving = new LinkedHashMap<>();
+    // The lower end each concern firmly supports (a concern whose condition cannot be checked may
+    // support less than its indicator's tier) and the highest tier any concern may reach.
+    Map<IndicatorCode, Tier> floors = new LinkedHashMap<>();
     Tier possibleMax = Tier.UNIVERSAL;
+    EnumSet<Widening> widening = EnumSet.noneOf(Widening.class);
+    EnumSet<IndicatorFlag> possibleFlags = EnumSet.noneOf(IndicatorFlag.class);
+    Map<IndicatorCode, Indicator> related = new LinkedHashMap<>();
     for (int i : concernsFor(referral, child.ref())) {
       Concern concern = referral.concerns().get(i);
       Indicator ind = reported.get(i);
-      Age ageThen = ageWhenObserved(child, concern.observedOn());
       if (ind.kind() == IndicatorKind.STRENGTH) {
         reasons.add(reason(ReasonKind.STRENGTH, ind, i,
             "Strength or protective factor: " + ind.label() + ". Recorded; it never lowers the range."));
         continue;
       }
       Indicator used = ind;
+      Tier floor = ind.tier();
       if (ind.escalatesTo().isPresent()) {
         Indicator target = policy.require(ind.escalatesTo().get());
-        Match m = target.conditionsFor(ageThen, child.mobility());
-        if (m == Match.YES) {
+        Condition c = condition(target, child, concern.observedOn());
+        if (c.match == Match.YES) {
           used = target;
+          floor = target.tier();
           reasons.add(Reason.builder()
               .from(reason(ReasonKind.ESCALATED, target, i,
                   "Reported as " + ind.code() + " (Tier " + ind.tier().number() + "); the child meets"
                       + " the condition of " + target.code() + ", which applies instead: " + target.label()))
               .reportedAs(ind.code())
               .build());
-        } else if (m == Match.UNKNOWN) {
+        } else if (c.match == Match.UNKNOWN) {
           possibleMax = Tier.max(possibleMax, target.tier());
+          possibleFlags.addAll(target.flags());
+          related.put(target.code(), target);
+          widening.add(c.boundary ? Widening.AGE_BOUNDARY : Widening.UNKNOWN_FACT);
           reasons.add(reason(ReasonKind.POSSIBLE_ESCALATION, target, i,
-              "If the child is pre- or non-mobile, " + target.code() + " (Tier "
-                  + target.tier().number() + ") applies instead of " + ind.code()
-                  + ": mobility is not recorded."));
+              "If " + c.unknownText() + ", " + target.code() + " (Tier " + target.tier().number()
+                  + ") applies instead of " + ind.code() + ": " + c.why() + "."));
         }
       }
       if (used == ind) {
-        Match m = ind.conditionsFor(ageThen, child.mobility());
-        if (m == Match.NO) {
+        Condition c = condition(ind, child, concern.observedOn());
+        if (c.match == Match.NO) {
           reasons.add(reason(ReasonKind.CONDITION_NOT_MET, ind, i,
               ind.label() + ". Its age or mobility condition does not hold for this child when"
-                  + " observed (" + ageThen + "); kept at Tier " + ind.tier().number()
+                  + " observed (" + c.age + "); kept at Tier " + ind.tier().number()
                   + " so that risk is not understated: check the indicator chosen."));
+        } else if (c.match == Match.UNKNOWN) {
+          Optional<Indicator> fallback = fallback(ind, child, concern.observedOn());
+          widening.add(c.boundary ? Widening.AGE_BOUNDARY : Widening.UNKNOWN_FACT);
+          if (fallback.isPresent()) {
+            floor = fallback.get().tier();
+          }
+          reasons.add(reason(ReasonKind.INDICATOR, ind, i, ind.label() + " (" + c.why()
+              + (fallback.isPresent()
+                  ? ": if " + c.notText() + ", " + fallback.get().code() + " (Tier "
+                      + fallback.get().tier().number() + ") applies instead, so the range starts there)"
+                  : ")")));
         } else {
-          reasons.add(reason(ReasonKind.INDICATOR, ind, i, ind.label()
-              + (m == Match.UNKNOWN ? " (the child's mobility is not recorded)" : "")));
+          reasons.add(reason(ReasonKind.INDICATOR, ind, i, ind.label()));
         }
       }
       driving.put(used.code(), used);
+      floors.merge(used.code(), floor, Tier::max);
+      // The same concern listed at a higher tier: the range reaches it, its protective flags apply.
+      for (IndicatorGroup g : policy.groupsOf(used.code())) {
+        Indicator highest = null;
+        for (IndicatorCode code : g.members()) {
+          Indicator m = policy.require(code);
+          related.putIfAbsent(m.code(), m);
+          if (m.tier().compareTo(used.tier()) <= 0 || condition(m, child, concern.observedOn()).match == Match.NO) {
+            continue;
+          }
+          possibleFlags.addAll(m.flags());
+          if (highest == null || m.tier().compareTo(highest.tier()) > 0) {
+            highest = m;
+          }
+        }
+        if (highest != null) {
+          possibleMax = Tier.max(possibleMax, highest.tier());
+          widening.add(Widening.SAME_CONCERN_AT_HIGHER_TIER);
+          reasons.add(Reason.builder()
+              .kind(ReasonKind.LISTED_AT_HIGHER_TIER)
+              .indicator(highest.code())
+              .reportedAs(used.code())
+              .tier(highest.tier())
+              .concernIndex(i)
+              .explanation("The document also places this concern at Tier " + highest.tier().number()
+                  + " (" + highest.code() + ": " + highest.label() + "). Which applies is a professional"
+                  + " judgement, so the range reaches Tier " + highest.tier().number()
+                  + " and its protective actions are listed to consider.")
+              .citation(g.citation())
+              .build());
+        }
+      }
     }
-    boolean missingEducation = deriveSchoolIndicators(child, age, driving, reasons);
+    boolean missingEducation = deriveSchoolIndicators(child, age, driving, floors, reasons);
+    if (policy.missingEducationIndicator().isPresent()
+        && driving.containsKey(policy.missingEducationIndicator().get())) {
+      missingEducation = true;
+    }
+    for (Combination k : policy.combinations()) {
+      // Members count once per area, so that two domestic abuse indicators are not a combination.
+      java.util.Set<String> areas = new java.util.HashSet<>();
+      for (IndicatorCode code : k.members()) {
+        Indicator m = driving.get(code);
+        if (m != null) {
+          areas.add(m.domain() + "/" + m.area());
+        }
+      }
+      int n = areas.size();
+      Indicator target = policy.require(k.indicator());
+      if (n >= k.atLeast() && !driving.containsKey(target.code())) {
+        possibleMax = Tier.max(possibleMax, target.tier());
+        possibleFlags.addAll(target.flags());
+        related.putIfAbsent(target.code(), target);
+        widening.add(Widening.COMBINATION);
+        reasons.add(Reason.builder()
+            .kind(ReasonKind.COMBINATION)
+            .indicator(target.code())
+            .tier(target.tier())
+            .explanation(n + " of the needs reported together are a combination the document places at"
+                + " Tier " + target.tier().number() + " (" + target.code() + ": " + target.label()
+                + "): weigh whether it applies.")
+            .citation(k.citation())
+            .build());
+      }
+    }
 
     Tier min = Tier.UNIVERSAL;
+    for (Tier f : floors.values()) {
+      min = Tier.max(min, f);
+    }
+    Tier max = min;
     for (Indicator d : driving.values()) {
-      min = Tier.max(min, d.tier());
+      max = Tier.max(max, d.tier());
     }
     if (referral.immediateDanger()) {
       reasons.add(immediateDangerReason());
       min = Tier.max(min, policy.immediateDangerTier().orElse(Tier.UNIVERSAL));
+      max = Tier.max(max, min);
     }
-    Tier max = min;
     final Tier top = min;
-    int atTop = 0;
-    for (Indicator d : driving.values()) {
-      atTop += d.tier() == top ? 1 : 0;
+    java.util.Set<String> needsAtTop = new java.util.HashSet<>();
+    for (Map.Entry<IndicatorCode, Tier> e : floors.entrySet()) {
+      if (e.getValue() == top) {
+        Indicator d = driving.get(e.getKey());
+        needsAtTop.add(countKey(d));
+      }
     }
-    if (atTop >= policy.cumulativeCount() && top != Tier.ACUTE) {
-      max = top.oneUp();
+    if (needsAtTop.size() >= policy.cumulativeCount() && top != Tier.ACUTE) {
+      Tier up = top.oneUp();
+      if (up.compareTo(max) > 0) {
+        widening.add(Widening.CUMULATIVE);
+      }
+      max = Tier.max(max, up);
       reasons.add(Reason.builder()
           .kind(ReasonKind.CUMULATIVE)
-          .tier(max)
-          .explanation(atTop + " needs at Tier " + top.number() + " together may amount to Tier "
-              + max.number() + ": weigh them together.")
+          .tier(up)
+          .explanation(needsAtTop.size() + " needs at Tier " + top.number() + countWords()
+              + " together may amount to Tier " + up.number() + ": weigh them together.")
           .citation(policy.cumulativeCitation())
           .build());
     }
@@ -219,7 +315,30 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
                   + " assessed has a right to an assessment."))
           .citation(policy.disabilityCitation())
           .build());
+      if (max.compareTo(Tier.ADDITIONAL_NEEDS) < 0) {
+        widening.add(Widening.DISABILITY);
+      }
       max = Tier.max(max, Tier.ADDITIONAL_NEEDS);
+      Optional<String> careDomain = policy.disabilityCareDomain();
+      if (careDomain.isPresent() && min == Tier.HIGH_OR_COMPLEX && max.compareTo(Tier.ACUTE) < 0) {
+        for (Map.Entry<IndicatorCode, Tier> e : floors.entrySet()) {
+          Indicator d = driving.get(e.getKey());
+          if (e.getValue() == Tier.HIGH_OR_COMPLEX && d.domain().equals(careDomain.get())) {
+            max = Tier.ACUTE;
+            widening.add(Widening.DISABILITY);
+            reasons.add(Reason.builder()
+                .kind(ReasonKind.DISABILITY)
+                .indicator(d.code())
+                .tier(Tier.ACUTE)
+                .explanation("A disabled child with continuing concerns about the quality and consistency"
+                    + " of their care (" + d.code() + ") may need Tier 3 or Tier 4 intervention: weigh"
+                    + " whether support has been provided and the concerns continue.")
+                .citation(policy.disabilityCitation())
+                .build());
+            break;
+          }
+        }
+      }
     }
     if (driving.isEmpty() && min == Tier.UNIVERSAL) {
       reasons.add(Reason.builder()
@@ -234,17 +353,24 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
           .citation(policy.noNeedCitation())
           .build());
     }
+    if (min == max) {
+      widening.clear();
+    }
     TierRange range = TierRange.of(min, max);
     EnumSet<IndicatorFlag> flags = EnumSet.noneOf(IndicatorFlag.class);
     driving.values().forEach(d -> flags.addAll(d.flags()));
-    Facts facts = new Facts(referral, child, age, scope, range, flags, missingEducation, at);
+    possibleFlags.removeAll(flags);
+    Facts facts = new Facts(referral, child, age, scope, range, flags, possibleFlags, missingEducation, at);
+    related.keySet().removeAll(driving.keySet());
     List<ConsentGuidance> consent = new ArrayList<>();
     for (Tier t : Tier.values()) {
       if (range.contains(t)) {
-        consent.add(ConsentAdvisor.advise(policy, t, driving.values(), consentAt(referral, at), age.unborn()));
+        consent.add(ConsentAdvisor.advise(
+            policy, t, driving.values(), related.values(), consentAt(referral, at), age.unborn()));
       }
     }
     return out.tierRange(range)
+        .widenedBy(widening)
         .drivingIndicators(driving.keySet())
         .reasons(reasons)
         .actions(planner.plan(facts, at, consent))
@@ -273,6 +399,90 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     return out;
   }
 
+  /** What counts as one need for the cumulative rule. */
+  private String countKey(Indicator d) {
+    switch (policy.cumulativeCountBy()) {
+      case DOMAIN:
+        return policy.cumulativeDomainAliases().getOrDefault(d.domain(), d.domain());
+      case AREA:
+        return d.domain() + "/" + d.area();
+      default:
+        return d.code().toString();
+    }
+  }
+
+  private String countWords() {
+    switch (policy.cumulativeCountBy()) {
+      case DOMAIN:
+        return " in different domains";
+      case AREA:
+        return " in different areas";
+      default:
+        return "";
+    }
+  }
+
+  /**
+   * An indicator's age and mobility conditions for a child on the day a concern was observed. A
+   * condition that holds on that day but not the day before (or the reverse), such as an under-13
+   * criterion observed on the 13th birthday, is a boundary: the event may fall either side, so it is
+   * treated as unknown rather than guessed.
+   */
+  private static Condition condition(Indicator ind, Child child, LocalDate observedOn) {
+    Age age = ageWhenObserved(child, observedOn);
+    Match m = ind.conditionsFor(age, child.mobility());
+    if (ind.age().isPresent() && m != Match.UNKNOWN) {
+      Match before = ind.conditionsFor(ageWhenObserved(child, observedOn.minusDays(1)), child.mobility());
+      if (before != Match.UNKNOWN && before != m) {
+        return new Condition(Match.UNKNOWN, true, age);
+      }
+    }
+    return new Condition(m, false, age);
+  }
+
+  /**
+   * The indicator a concern falls back to when the condition of the indicator reported cannot be
+   * checked: the highest-tier indicator that escalates to it and whose own condition holds.
+   */
+  private Optional<Indicator> fallback(Indicator ind, Child child, LocalDate observedOn) {
+    Indicator best = null;
+    for (Indicator source : policy.escalatingTo(ind.code())) {
+      // On an age boundary the lower row is uncertain too, but it is what applies if the higher does not.
+      if (condition(source, child, observedOn).match != Match.NO
+          && (best == null || source.tier().compareTo(best.tier()) > 0)) {
+        best = source;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** The outcome of checking a condition, and whether it was a boundary. */
+  private static final class Condition {
+    final Match match;
+    final boolean boundary;
+    final Age age;
+
+    Condition(Match match, boolean boundary, Age age) {
+      this.match = match;
+      this.boundary = boundary;
+      this.age = age;
+    }
+
+    String why() {
+      return boundary
+          ? "the concern was observed on the day the age condition changes, so the event may fall either side of it"
+          : "the child's mobility is not recorded";
+    }
+
+    String unknownText() {
+      return boundary ? "the event happened on the other side of the age boundary" : "the child is pre- or non-mobile";
+    }
+
+    String notText() {
+      return boundary ? "the event happened on the other side of the age boundary" : "the child is mobile";
+    }
+  }
+
   private static Age ageWhenObserved(Child child, LocalDate observedOn) {
     if (child.dateOfBirth().isPresent() && child.dateOfBirth().get().isAfter(observedOn)) {
       return Age.unbornChild();
@@ -281,8 +491,8 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
   }
 
   /** Adds indicators derived from school facts; returns true if the child is missing education. */
-  private boolean deriveSchoolIndicators(
-      Child child, Age age, Map<IndicatorCode, Indicator> driving, List<Reason> reasons) {
+  private boolean deriveSchoolIndicators(Child child, Age age, Map<IndicatorCode, Indicator> driving,
+      Map<IndicatorCode, Tier> floors, List<Reason> reasons) {
     Optional<SchoolAttendance> school = child.school();
     if (school.isEmpty() || age.unborn()) {
       return false;
@@ -292,6 +502,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         && s.attendancePercent().getAsInt() < policy.lowAttendanceBelowPercent().getAsInt()) {
       Indicator ind = policy.require(policy.lowAttendanceIndicator().get());
       if (driving.putIfAbsent(ind.code(), ind) == null) {
+        floors.put(ind.code(), ind.tier());
         reasons.add(derived(ind, "Attendance of " + s.attendancePercent().getAsInt() + "% is below "
             + policy.lowAttendanceBelowPercent().getAsInt() + "%: " + ind.label()));
       }
@@ -303,6 +514,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     if (missing && policy.missingEducationIndicator().isPresent()) {
       Indicator ind = policy.require(policy.missingEducationIndicator().get());
       if (driving.putIfAbsent(ind.code(), ind) == null) {
+        floors.put(ind.code(), ind.tier());
         reasons.add(derived(ind, "Of compulsory school age, on no school roll and not home"
             + " educated: " + ind.label()));
       }
@@ -349,17 +561,20 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     final Scope scope;
     final @Nullable TierRange range;
     final Set<IndicatorFlag> flags;
+    /** Flags of indicators the child's concerns may amount to (same concern at a higher tier, ...). */
+    final Set<IndicatorFlag> possibleFlags;
     final boolean missingEducation;
     final ConsentState consent;
 
     Facts(Referral referral, Child child, Age age, Scope scope, @Nullable TierRange range,
-        Set<IndicatorFlag> flags, boolean missingEducation, Instant at) {
+        Set<IndicatorFlag> flags, Set<IndicatorFlag> possibleFlags, boolean missingEducation, Instant at) {
       this.referral = referral;
       this.child = child;
       this.age = age;
       this.scope = scope;
       this.range = range;
       this.flags = flags;
+      this.possibleFlags = possibleFlags;
       this.missingEducation = missingEducation;
       this.consent = consentAt(referral, at);
     }

@@ -14,6 +14,10 @@ public enum ReasonKind {
   POSSIBLE_ESCALATION,
   /** The indicator's age or mobility condition does not hold; kept at its tier for review. */
   CONDITION_NOT_MET,
+  /** The document places the reported concern at a higher tier as well: the range reaches it. */
+  LISTED_AT_HIGHER_TIER,
+  /** Needs reported together are a combination the document places at a higher tier. */
+  COMBINATION,
   /** The referral reports immediate danger. */
   IMMEDIATE_DANGER,
   /** The child is disabled. */

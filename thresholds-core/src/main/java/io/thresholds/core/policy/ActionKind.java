@@ -36,8 +36,21 @@ public enum ActionKind {
   ESCALATE_DISAGREEMENT,
   /** Keep monitoring and re-refer if things get worse. */
   MONITOR_AND_REREFER,
-  /** The referrer is not a professional: ask a professional to refer. */
+  /**
+   * The referrer is not a professional: ask a professional to refer. No longer advised by the
+   * City of London pack (the documents do not say it; see {@link #REPORT_CONCERN}); kept so that
+   * older packs and results still read.
+   */
   ASK_A_PROFESSIONAL,
+  /**
+   * Anyone, professional or not, may report a concern about a child to the referral route (or
+   * 999 in an emergency).
+   */
+  REPORT_CONCERN,
+  /** Tell the local authority designated officer (LADO) about an allegation against a person who works with children. */
+  LADO_REFERRAL,
+  /** Refer a person removed from regulated activity to the Disclosure and Barring Service. */
+  DBS_REFERRAL,
   /** The person is an adult: the children's thresholds do not apply. */
   ADULT_SERVICES
 }

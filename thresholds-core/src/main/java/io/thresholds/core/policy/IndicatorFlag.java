@@ -15,5 +15,10 @@ public enum IndicatorFlag {
   /** A child missing education: refer to the education service as well. */
   MISSING_EDUCATION,
   /** Significant harm: a Section 47 child protection criterion. */
-  S47
+  S47,
+  /**
+   * An allegation against a person who works with children: tell the local authority's designated
+   * officer (LADO) and consider the duty to refer to the Disclosure and Barring Service.
+   */
+  LADO
 }

@@ -27,7 +27,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Policy {
-  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+  static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
   /** @return the policy's id, e.g. {@code city-of-london} */
   public abstract String id();
@@ -88,6 +88,34 @@ public abstract class Policy {
 
   /** @return where the document supports the cumulative rule */
   public abstract Citation cumulativeCitation();
+
+  /**
+   * @return what counts as one need for {@link #cumulativeCount()}: distinct indicators (the
+   *     default), areas or domains
+   */
+  @Value.Default
+  public CountBy cumulativeCountBy() {
+    return CountBy.INDICATOR;
+  }
+
+  /**
+   * @return for the cumulative rule counted by domain, domains that count as another (for example
+   *     a radicalisation guidance appendix counting with the matrix domain its rows restate)
+   */
+  public abstract Map<String, String> cumulativeDomainAliases();
+
+  /**
+   * @return the domain whose Tier 3 needs, for a disabled child, reach Tier 4: the document may say
+   *     that a disabled child needs Tier 3 or 4 intervention only when concerns about the quality and
+   *     consistency of their care continue (City of London, section 4)
+   */
+  public abstract Optional<String> disabilityCareDomain();
+
+  /** @return concerns the document places at more than one tier, each a group of indicators */
+  public abstract List<IndicatorGroup> groups();
+
+  /** @return combinations of needs the document names at a higher tier */
+  public abstract List<Combination> combinations();
 
   /** @return compulsory school age, lowest year (inclusive) */
   public abstract OptionalInt schoolAgeFrom();
@@ -190,6 +218,44 @@ public abstract class Policy {
     return m;
   }
 
+  /**
+   * @param code an indicator code
+   * @return the groups the indicator belongs to, in policy order (empty if none)
+   */
+  public List<IndicatorGroup> groupsOf(IndicatorCode code) {
+    return groupIndex().getOrDefault(code, List.of());
+  }
+
+  /**
+   * @param code an indicator code
+   * @return the indicators whose {@code escalatesTo} names it
+   */
+  public List<Indicator> escalatingTo(IndicatorCode code) {
+    return escalationIndex().getOrDefault(code, List.of());
+  }
+
+  @Value.Lazy
+  Map<IndicatorCode, List<Indicator>> escalationIndex() {
+    Map<IndicatorCode, List<Indicator>> m = new java.util.HashMap<>();
+    for (Indicator i : indicators()) {
+      i.escalatesTo().ifPresent(t -> m.computeIfAbsent(t, k -> new java.util.ArrayList<>()).add(i));
+    }
+    m.replaceAll((k, v) -> List.copyOf(v));
+    return Map.copyOf(m);
+  }
+
+  @Value.Lazy
+  Map<IndicatorCode, List<IndicatorGroup>> groupIndex() {
+    Map<IndicatorCode, List<IndicatorGroup>> m = new java.util.HashMap<>();
+    for (IndicatorGroup g : groups()) {
+      for (IndicatorCode c : g.members()) {
+        m.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(g);
+      }
+    }
+    m.replaceAll((k, v) -> List.copyOf(v));
+    return Map.copyOf(m);
+  }
+
   @Value.Check
   void check() {
     if (!ID.matcher(id()).matches()) {
@@ -221,6 +287,50 @@ public abstract class Policy {
         }
         if (!target.hasConditions()) {
           throw new InvalidValueException(f, "the target needs an age or mobility condition");
+        }
+      }
+    }
+    for (Map.Entry<String, String> e : cumulativeDomainAliases().entrySet()) {
+      if (!domains().containsKey(e.getKey()) || !domains().containsKey(e.getValue())
+          || e.getKey().equals(e.getValue()) || cumulativeDomainAliases().containsKey(e.getValue())) {
+        throw new InvalidValueException("cumulativeDomainAliases[" + e.getKey() + "]",
+            "must map a declared domain onto another declared domain that is not itself mapped");
+      }
+    }
+    if (disabilityCareDomain().isPresent() && !domains().containsKey(disabilityCareDomain().get())) {
+      throw new InvalidValueException("disabilityCareDomain", "is not a declared domain");
+    }
+    Set<String> groupIds = new HashSet<>();
+    for (IndicatorGroup g : groups()) {
+      if (!groupIds.add(g.id())) {
+        throw new InvalidValueException("groups[" + g.id() + "]", "id is used twice");
+      }
+      for (IndicatorCode c : g.members()) {
+        if (!catalogue().containsKey(c)) {
+          throw new InvalidValueException("groups[" + g.id() + "].members", "names an indicator that does not exist");
+        }
+        if (catalogue().get(c).kind() != IndicatorKind.NEED) {
+          throw new InvalidValueException("groups[" + g.id() + "].members", "must name need indicators, not strengths");
+        }
+      }
+    }
+    Set<String> combinationIds = new HashSet<>();
+    for (Combination k : combinations()) {
+      String f = "combinations[" + k.id() + "]";
+      if (!combinationIds.add(k.id())) {
+        throw new InvalidValueException(f, "id is used twice");
+      }
+      Indicator target = catalogue().get(k.indicator());
+      if (target == null || target.kind() != IndicatorKind.NEED) {
+        throw new InvalidValueException(f + ".indicator", "must name a need indicator that exists");
+      }
+      for (IndicatorCode c : k.members()) {
+        Indicator m = catalogue().get(c);
+        if (m == null || m.kind() != IndicatorKind.NEED) {
+          throw new InvalidValueException(f + ".members", "must name need indicators that exist");
+        }
+        if (m.tier().compareTo(target.tier()) >= 0) {
+          throw new InvalidValueException(f + ".members", "must be of a lower tier than the combination's indicator");
         }
       }
     }

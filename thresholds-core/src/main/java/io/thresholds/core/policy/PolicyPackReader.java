@@ -118,11 +118,18 @@ final class PolicyPackReader {
     b.adultCitation(citation(p, "rules.adult", document));
     p.optional("rules.cumulative-count").ifPresent(v -> b.cumulativeCount(integer(p, "rules.cumulative-count", v)));
     b.cumulativeCitation(citation(p, "rules.cumulative", document));
+    p.optional("rules.cumulative-count-by").ifPresent(
+        v -> b.cumulativeCountBy(enumText(p, "rules.cumulative-count-by", v, CountBy.class)));
+    for (String key : p.keysWithPrefix("rules.cumulative-domain-alias.")) {
+      b.putCumulativeDomainAliases(key.substring("rules.cumulative-domain-alias.".length()), p.required(key));
+    }
+    groups(p, document, b);
     p.optional("rules.immediate-danger-tier").ifPresent(
         v -> b.immediateDangerTier(at(p, "rules.immediate-danger-tier", () -> Tier.of(integer(p, "rules.immediate-danger-tier", v)))));
     b.immediateDangerCitation(citation(p, "rules.immediate-danger", document));
     b.noNeedCitation(citation(p, "rules.no-need", document));
     b.disabilityCitation(citation(p, "rules.disability", document));
+    p.optional("rules.disability.care-domain").ifPresent(b::disabilityCareDomain);
     p.optional("school-age.from").ifPresent(v -> b.schoolAgeFrom(integer(p, "school-age.from", v)));
     p.optional("school-age.to").ifPresent(v -> b.schoolAgeTo(integer(p, "school-age.to", v)));
     if (p.optional("school-age.section").isPresent()) {
@@ -205,9 +212,9 @@ final class PolicyPackReader {
         if (domainName == null) {
           throw new InvalidValueException(row.field(3), "is not declared as domain." + row.get(3) + " in " + PROPERTIES);
         }
+        Citation cell = Citation.ofCell(document, row.get(10));
         i.citation(Citation.builder()
-            .document(document)
-            .section(row.get(10))
+            .from(cell)
             .tier(tier)
             .domain(domainName)
             .area(row.get(4))
@@ -264,7 +271,7 @@ final class PolicyPackReader {
             .modality(row.enumValue(3, Modality.class))
             .channel(row.enumValue(4, Channel.class))
             .timing(Timing.parse(row.get(6), row.field(6)))
-            .citation(Citation.of(document, row.get(9)))
+            .citation(Citation.ofCell(document, row.get(9)))
             .description(row.get(10));
         for (String g : row.list(8)) {
           a.addGates(row.enumText(8, g.toUpperCase(Locale.ROOT).replace('-', '_'), ActionRule.Gate.class));
@@ -310,10 +317,50 @@ final class PolicyPackReader {
   }
 
   private static Citation citation(StrictProperties p, String prefix, String document) {
-    return Citation.builder()
+    ImmutableCitation.Builder c = Citation.builder()
         .document(p.optional(prefix + ".document").orElse(document))
-        .section(p.required(prefix + ".section"))
-        .build();
+        .section(p.required(prefix + ".section"));
+    p.optional(prefix + ".reading").ifPresent(c::reading);
+    return at(p, prefix + ".section", c::build);
+  }
+
+  /** Reads {@code group.ID.*} and {@code combination.ID.*}. */
+  private static void groups(StrictProperties p, String document, ImmutablePolicy.Builder b) {
+    for (String id : ids(p, "group.")) {
+      String k = "group." + id;
+      ImmutableIndicatorGroup.Builder g = IndicatorGroup.builder().id(id).citation(citation(p, k, document));
+      for (String code : p.required(k + ".members").split(",")) {
+        g.addMembers(at(p, k + ".members", () -> IndicatorCode.of(code.strip())));
+      }
+      b.addGroups(at(p, k + ".members", g::build));
+    }
+    for (String id : ids(p, "combination.")) {
+      String k = "combination." + id;
+      ImmutableCombination.Builder c = Combination.builder().id(id)
+          .atLeast(integer(p, k + ".at-least", p.required(k + ".at-least")))
+          .indicator(at(p, k + ".indicator", () -> IndicatorCode.of(p.required(k + ".indicator"))))
+          .citation(citation(p, k, document));
+      for (String code : p.required(k + ".members").split(",")) {
+        c.addMembers(at(p, k + ".members", () -> IndicatorCode.of(code.strip())));
+      }
+      b.addCombinations(at(p, k + ".members", c::build));
+    }
+  }
+
+  /** The distinct ids of keys {@code PREFIX.ID.FIELD}, in file order. */
+  private static List<String> ids(StrictProperties p, String prefix) {
+    List<String> ids = new ArrayList<>();
+    for (String key : p.keysWithPrefix(prefix)) {
+      int dot = key.indexOf('.', prefix.length());
+      if (dot < 0) {
+        throw new PolicyFormatException(p.where(key) + ": expected " + prefix + "ID.FIELD");
+      }
+      String id = key.substring(prefix.length(), dot);
+      if (!ids.contains(id)) {
+        ids.add(id);
+      }
+    }
+    return ids;
   }
 
   private static int integer(StrictProperties p, String key, String v) {

@@ -234,7 +234,13 @@ class ConsentClauseTest {
     } else {
       assertThat(g.check()).isEqualTo(ConsentCheck.NOT_SATISFIED);
       assertThat(earlyHelp.ready()).as("early help with consent %s", status).isFalse();
-      assertThat(earlyHelp.blockers()).containsExactly(g.missing().orElseThrow());
+      if (status == ConsentStatus.NOT_SOUGHT_UNSAFE) {
+        // The recorded decision not to seek consent is honoured: the family is not to be told.
+        assertThat(g.mayTellFamily()).isFalse();
+        assertThat(earlyHelp.blockers()).contains(g.missing().orElseThrow()).hasSize(2);
+      } else {
+        assertThat(earlyHelp.blockers()).containsExactly(g.missing().orElseThrow());
+      }
       assertThat(assessment.ready()).isFalse();
     }
     if (status == ConsentStatus.NOT_YET_SOUGHT || status == ConsentStatus.NOT_SOUGHT_UNSAFE
@@ -337,49 +343,71 @@ class ConsentClauseTest {
     // A Tier 3 suspicion of sexual abuse: seeking consent could compromise a police investigation.
     ChildAssessment police = assess(referral(LocalDate.of(2016, 4, 10))
         .addConcerns(aboutChild("T3-DEV-SUSPECTED-SEXUAL-ABUSE")));
-    ConsentGuidance p = only(police);
+    // The document also lists sexual abuse at Tier 4 (Section 47): guidance for both tiers, neither
+    // advising to seek consent.
+    assertThat(police.consent()).extracting(ConsentGuidance::tier).containsExactly(Tier.HIGH_OR_COMPLEX, Tier.ACUTE);
+    assertThat(police.consent()).allSatisfy(x -> assertThat(x.maySeekConsent()).isFalse());
+    ConsentGuidance p = police.consent().get(0);
     assertThat(p.requirement()).isEqualTo(ConsentRequirement.SEEK_UNLESS_UNSAFE);
     assertThat(p.maySeekConsent()).isFalse();
     assertThat(p.mayTellFamily()).isFalse();
     assertThat(p.missing()).contains("Record that consent was not sought because seeking it is unsafe.");
-    assertThat(only(assess(referral(LocalDate.of(2016, 4, 10))
+    assertThat(assess(referral(LocalDate.of(2016, 4, 10))
         .addConcerns(aboutChild("T3-DEV-SUSPECTED-SEXUAL-ABUSE"))
-        .consent(ConsentState.notSoughtUnsafe(NotSoughtReason.COMPROMISE_POLICE_INVESTIGATION, MON_4PM))))
-        .check()).isEqualTo(ConsentCheck.SATISFIED);
+        .consent(ConsentState.notSoughtUnsafe(NotSoughtReason.COMPROMISE_POLICE_INVESTIGATION, MON_4PM)))
+        .consent().get(0).check()).isEqualTo(ConsentCheck.SATISFIED);
   }
 
   /**
-   * Section 2, Tier 3: if consent is withheld, "discuss this with their line manager and/or
-   * designated safeguarding lead"; matrix, Tier 3: where the family declines, "a social work manager
-   * will decide whether the child is likely to suffer significant harm and whether a strategy
-   * discussion is needed".
+   * Section 2, Tier 3: the referral form "must be completed with the consent of the parent(s)"; if
+   * consent is withheld "the practitioner should discuss this with their line manager and/or
+   * designated safeguarding lead to ensure that everything is being done to engage the family"; only
+   * at "the higher end of Tier 3", where significant harm is possible, "it may be possible to dispense
+   * with parental consent ... and make a child protection referral".
    */
   @Test
-  void tier3_consentWithheld_socialWorkManagerDecidesOnStrategyDiscussion() {
+  void tier3_consentWithheld_referralWaitsOnTheDslDiscussion() {
     ChildAssessment before = assess(tier3());
     ChildAssessment c = assess(tier3().consent(withheld()));
     assertThat(c.tierRange()).isEqualTo(before.tierRange());
+    assertThat(c.tierRange()).contains(TierRange.of(Tier.HIGH_OR_COMPLEX, Tier.HIGH_OR_COMPLEX));
 
     Action discuss = action(c, "consent-withheld-tier3");
     assertThat(discuss.kind()).isEqualTo(ActionKind.CONSULT_SAFEGUARDING_LEAD);
     assertThat(discuss.ready()).isTrue();
-    assertThat(discuss.description()).contains("line manager or designated safeguarding lead");
-
-    Action manager = action(c, "social-work-manager-decision");
-    assertThat(manager.kind()).isEqualTo(ActionKind.STRATEGY_DISCUSSION);
-    assertThat(manager.modality()).isEqualTo(Modality.SHOULD);
-    assertThat(manager.ready()).isTrue();
-    assertThat(manager.description()).contains("social work manager decides");
-    assertThat(ruleIds(before)).doesNotContain("consent-withheld-tier3", "social-work-manager-decision");
+    assertThat(discuss.description()).contains("line manager or designated safeguarding lead")
+        .contains("the referral waits");
+    assertThat(ruleIds(before)).doesNotContain("consent-withheld-tier3");
+    // The misread "social work manager decides" rule is gone: that paragraph is about families
+    // declining child in need support after allocation.
+    assertThat(ruleIds(c)).doesNotContain("social-work-manager-decision", "phone-referral-urgent");
 
     ConsentGuidance g = only(c);
     assertThat(g.check()).isEqualTo(ConsentCheck.NOT_SATISFIED);
     assertThat(g.missing().orElseThrow()).isEqualTo("Consent is withheld: " + g.ifWithheld());
-    assertThat(g.ifWithheld()).contains("social work manager decides")
-        .contains("at the higher end of Tier 3 consent may be dispensed with");
-    // The referral itself still goes ahead.
-    assertThat(action(c, "phone-referral").ready()).isTrue();
-    assertThat(action(c, "written-referral").ready()).isTrue();
+    assertThat(g.ifWithheld()).contains("higher end of Tier 3").contains("child protection referral");
+    // The referral is shown, not hidden, and waits on the discussion, saying what would let it proceed.
+    for (String id : List.of("phone-referral", "written-referral")) {
+      assertThat(action(c, id).ready()).as(id).isFalse();
+      assertThat(action(c, id).blockers()).as(id).containsExactly(g.missing().orElseThrow());
+    }
+    assertThat(action(before, "phone-referral").ready()).isTrue();
+  }
+
+  /**
+   * Section 2, Tier 3: where the range reaches Tier 4 (here serious or persistent violence, which the
+   * matrix also lists at Tier 4), the child protection route is offered to consider, never blocked.
+   */
+  @Test
+  void tier3_consentWithheld_rangeReachingTier4_childProtectionRouteToConsider() {
+    ChildAssessment c = assess(referral(LocalDate.of(2016, 4, 10))
+        .addConcerns(aboutMum("T3-PAR-SERIOUS-PERSISTENT-VIOLENCE")).consent(withheld()));
+    assertThat(c.tierRange()).contains(TierRange.of(Tier.HIGH_OR_COMPLEX, Tier.ACUTE));
+    Action urgent = action(c, "phone-referral-urgent");
+    assertThat(urgent.modality()).isEqualTo(Modality.CONSIDER);
+    assertThat(urgent.ready()).isTrue();
+    assertThat(action(c, "consent-withheld-tier4").modality()).isEqualTo(Modality.CONSIDER);
+    assertThat(action(c, "phone-referral").ready()).isFalse();
   }
 
   /** A Tier 3 suspicion of sexual abuse with consent already sought and withheld. */
@@ -394,7 +422,7 @@ class ConsentClauseTest {
    */
   @Test
   void tier3_policeInvestigation_consentWithheld_missingDoesNotSayNotSought() {
-    ConsentGuidance g = only(tier3PoliceInvestigationWithheld());
+    ConsentGuidance g = tier3PoliceInvestigationWithheld().consent().get(0);
     assertThat(g.check()).isEqualTo(ConsentCheck.NOT_SATISFIED);
     assertThat(g.missing().orElseThrow()).doesNotContain("not sought");
   }
@@ -406,7 +434,7 @@ class ConsentClauseTest {
   @Test
   void tier3_policeInvestigation_consentWithheld_noReadyAdviceToEngageTheFamily() {
     ChildAssessment c = tier3PoliceInvestigationWithheld();
-    assertThat(only(c).mayTellFamily()).isFalse();
+    assertThat(c.consent()).allSatisfy(g -> assertThat(g.mayTellFamily()).isFalse());
     assertThat(c.actions()).filteredOn(a -> a.description().contains("engage the family"))
         .allSatisfy(a -> assertThat(a.ready()).as(a.ruleId()).isFalse());
   }
@@ -423,9 +451,11 @@ class ConsentClauseTest {
     assertThat(g.requirement()).isEqualTo(ConsentRequirement.NOT_REQUIRED_SEEK_IF_SAFE);
     assertThat(g.check()).isEqualTo(ConsentCheck.NOT_REQUIRED);
     assertThat(g.missing()).isEmpty();
-    assertThat(g.maySeekConsent()).isTrue();
-    assertThat(g.mayTellFamily()).isTrue();
-    assertThat(g.restrictions()).isEmpty();
+    // A recorded decision not to seek consent because it is unsafe is honoured (issue 10, defect 2).
+    boolean unsafe = status == ConsentStatus.NOT_SOUGHT_UNSAFE;
+    assertThat(g.maySeekConsent()).isEqualTo(!unsafe);
+    assertThat(g.mayTellFamily()).isEqualTo(!unsafe);
+    assertThat(g.restrictions()).hasSize(unsafe ? 1 : 0);
     assertThat(g.citation().section()).contains("Tier 4 - Acute").contains("6 Information sharing");
     // Nothing waits for consent at Tier 4.
     assertThat(c.actions()).allSatisfy(a -> assertThat(a.ready()).as(a.ruleId()).isTrue());
@@ -557,7 +587,7 @@ class ConsentClauseTest {
     // The referral is not delayed: the urgent phone call is still first and ready.
     assertThat(c.actions().get(0).ruleId()).isEqualTo("phone-referral-urgent");
     assertThat(c.actions().get(0).ready()).isTrue();
-    assertThat(ruleIds(c)).contains("strategy-discussion", "social-work-manager-decision");
+    assertThat(ruleIds(c)).contains("strategy-discussion");
 
     ConsentGuidance g = only(c);
     assertThat(g.check()).isEqualTo(ConsentCheck.NOT_REQUIRED);
@@ -576,12 +606,13 @@ class ConsentClauseTest {
   // ---- who may refer ------------------------------------------------------------------------------
 
   /**
-   * MARs (seed 000): "Referrals to MARS are not accepted directly from parents or carers ... speak to
-   * one of the professionals currently working with your child"; section 3: in an emergency anyone
-   * calls 999.
+   * Web page (seed 000): anyone concerned about a child may contact Children and Families, and call
+   * 999 if a child is at immediate risk. "Referrals to MARS are not accepted directly from parents"
+   * is about the Hackney Ark MARs (SEND) meetings, not safeguarding referrals: no one is told to find
+   * a professional first.
    */
   @Test
-  void parentCarerReferrer_pointedToAProfessional() {
+  void webPage_parentOrPublicReferrer_mayReportTheConcernThemselves() {
     List<Referrer> parents = List.of(
         Referrer.of(AgencyType.PARENT_OR_CARER),
         Referrer.builder().agencyType(AgencyType.PARENT_OR_CARER).position(ReferrerRole.PARENT_OR_CARER).build(),
@@ -589,24 +620,23 @@ class ConsentClauseTest {
     for (Referrer parent : parents) {
       assertThat(parent.professional()).isFalse();
       ChildAssessment c = assess(tier2().referrer(parent));
-      Action ask = c.actions().get(0);
-      assertThat(ask.kind()).as("%s", parent).isEqualTo(ActionKind.ASK_A_PROFESSIONAL);
-      assertThat(ask.modality()).isEqualTo(Modality.MUST);
-      assertThat(ask.ready()).isTrue();
-      assertThat(ask.description()).contains("Ask a professional who works with the child");
+      assertThat(kinds(c)).as("%s", parent).contains(ActionKind.REPORT_CONCERN)
+          .doesNotContain(ActionKind.ASK_A_PROFESSIONAL);
+      Action report = action(c, "report-a-concern");
+      assertThat(report.ready()).isTrue();
+      assertThat(report.description()).contains("Anyone may report a concern").contains("999");
 
-      // Not even with a parent's consent: the MARF comes from a professional.
+      // With consent the early help referral may go ahead, whoever makes it.
       ChildAssessment consented = assess(tier2().referrer(parent).consent(given(PR)));
       assertThat(only(consented).check()).isEqualTo(ConsentCheck.SATISFIED);
-      assertThat(action(consented, "early-help-referral").ready()).isFalse();
+      assertThat(action(consented, "early-help-referral").ready()).isTrue();
 
       // In danger, 999 still comes first.
       ChildAssessment danger = assess(tier2().referrer(parent).immediateDanger(true));
       assertThat(danger.actions().get(0).kind()).isEqualTo(ActionKind.CALL_EMERGENCY_SERVICES);
-      assertThat(kinds(danger)).contains(ActionKind.ASK_A_PROFESSIONAL);
     }
-    // A professional is not pointed elsewhere; a parent's position cannot go with a professional agency.
-    assertThat(kinds(assess(tier2()))).doesNotContain(ActionKind.ASK_A_PROFESSIONAL);
+    // A professional gets no such advice; a parent's position cannot go with a professional agency.
+    assertThat(kinds(assess(tier2()))).doesNotContain(ActionKind.REPORT_CONCERN, ActionKind.ASK_A_PROFESSIONAL);
     assertInvalid("referrer.position", () -> Referrer.builder().agencyType(AgencyType.SCHOOL)
         .position(ReferrerRole.PARENT_OR_CARER).build());
   }

@@ -306,7 +306,8 @@ class CityOfLondonClauseTest {
     assertThat(earlyHelp.contact().orElseThrow().id()).isEqualTo("hub");
     assertThat(earlyHelp.due()).isEmpty();
     assertThat(due(c, "chase-feedback")).isEqualTo(Instant.parse("2025-11-19T17:00:00Z"));
-    assertThat(due(c, "escalate-disagreement")).isEqualTo(Instant.parse("2025-11-25T17:00:00Z"));
+    // Appendix 2 counts from the disagreement, which a referral does not record: no deadline.
+    assertThat(action(c, "escalate-disagreement").due()).isEmpty();
     assertThat(c.consent()).singleElement().satisfies(g -> {
       assertThat(g.tier()).isEqualTo(Tier.ADDITIONAL_NEEDS);
       assertThat(g.requirement()).isEqualTo(ConsentRequirement.REQUIRED);
@@ -549,19 +550,17 @@ class CityOfLondonClauseTest {
   }
 
   @Test
-  void escalation_oneWorkingWeek() {
-    // Christmas Eve 2025, 10:00 GMT: skip Christmas Day, Boxing Day, the weekend and New Year's
-    // Day: Mon 29, Tue 30, Wed 31 Dec, Fri 2 Jan, Mon 5 Jan 2026.
+  void escalation_appendix2_fourStagesWithinOneWorkingWeekOfTheDisagreement() {
     ChildAssessment c = assess(referral(london("2025-12-24T10:00"), child(LocalDate.of(2017, 4, 10)))
         .addConcerns(aboutChild("T2-DEV-BEREAVED", LocalDate.of(2025, 12, 24))));
-    assertThat(due(c, "escalate-disagreement")).isEqualTo(Instant.parse("2026-01-05T17:00:00Z"));
-    assertThat(action(c, "escalate-disagreement").due().orElseThrow().basis())
-        .isEqualTo("by 17:00 on the 5th working day after the time of this advice");
-
-    // Across the end of summer time: Thursday 23 October 2025 (BST) to Thursday 30 October (GMT).
-    ChildAssessment autumn = assess(referral(london("2025-10-23T10:00"), child(LocalDate.of(2017, 4, 10)))
-        .addConcerns(aboutChild("T2-DEV-BEREAVED", LocalDate.of(2025, 10, 23))));
-    assertThat(due(autumn, "escalate-disagreement")).isEqualTo(Instant.parse("2025-10-30T17:00:00Z"));
+    Action escalate = action(c, "escalate-disagreement");
+    // The guide counts from when the disagreement arose, not from the advice: no deadline here.
+    assertThat(escalate.due()).isEmpty();
+    assertThat(escalate.description()).contains("within one working week of the disagreement",
+        "1. discuss with the other worker", "Independent Reviewing Officer", "3. your managers",
+        "Independent Child Safeguarding Commissioner", "chscp@hackney.gov.uk", "Resolution Panel");
+    assertThat(escalate.contact().orElseThrow().id()).isEqualTo("chscp");
+    assertThat(escalate.citation().section()).isEqualTo("Appendix 2 Escalation Policy 1.4 and 2");
   }
 
   @Test
@@ -621,14 +620,15 @@ class CityOfLondonClauseTest {
   }
 
   @Test
-  void tier2_occasionallyMissing_considerMace() {
+  void tier2_occasionallyMissing_alsoReferToMace() {
+    // Tier 2 Missing: "Also refer to MACE".
     ChildAssessment c = assess(LocalDate.of(2011, 4, 10), "T2-DEV-OCCASIONALLY-MISSING", MON);
     assertThat(c.tierRange()).contains(range(Tier.ADDITIONAL_NEEDS, Tier.ADDITIONAL_NEEDS));
     assertThat(ruleIds(c)).containsExactly("early-help-referral", "early-help-assessment",
-        "single-agency-support", "mace-consider", "chase-feedback", "monitor",
+        "single-agency-support", "mace-referral", "chase-feedback", "monitor",
         "escalate-disagreement");
-    assertThat(action(c, "mace-consider").kind()).isEqualTo(ActionKind.MACE_REFERRAL);
-    assertThat(action(c, "mace-consider").modality()).isEqualTo(Modality.CONSIDER);
+    assertThat(action(c, "mace-referral").kind()).isEqualTo(ActionKind.MACE_REFERRAL);
+    assertThat(action(c, "mace-referral").modality()).isEqualTo(Modality.MUST);
   }
 
   @Test
@@ -659,7 +659,9 @@ class CityOfLondonClauseTest {
     assertThat(reasonKinds(c)).containsExactly(ReasonKind.DERIVED);
     Action edu = action(c, "education-service-missing");
     assertThat(edu.modality()).isEqualTo(Modality.SHOULD);
-    assertThat(edu.contact().orElseThrow().id()).isEqualTo("education");
+    // The documents give no contact for the Education and Early Years Service: through the Hub.
+    assertThat(edu.contact().orElseThrow().id()).isEqualTo("hub");
+    assertThat(edu.citation().reading()).isPresent();
 
     // Home educated: not missing education.
     ChildAssessment home = withSchool(LocalDate.of(2014, 1, 10),
@@ -771,17 +773,29 @@ class CityOfLondonClauseTest {
   }
 
   @Test
-  void parentCarerReferrer_isToldToAskAProfessional() {
+  void webPage_anyoneMayReportAConcern_noProfessionalsOnlyRule() {
+    // The City's page invites anyone concerned about a child to contact Children and Families; the
+    // professionals-only rule belongs to the Hackney Ark MARs meetings, not to referrals.
     for (AgencyType type : List.of(AgencyType.PARENT_OR_CARER, AgencyType.MEMBER_OF_PUBLIC)) {
       ChildAssessment c = assess(referral(TUE_10AM, child(LocalDate.of(2017, 4, 10)))
           .referrer(Referrer.of(type)).addConcerns(aboutChild("T2-DEV-BEREAVED", MON)));
-      Action first = c.actions().get(0);
-      assertThat(first.ruleId()).as("%s", type).isEqualTo("ask-a-professional");
-      assertThat(first.modality()).isEqualTo(Modality.MUST);
-      assertThat(first.channel()).isEqualTo(Channel.CONVERSATION);
+      assertThat(ruleIds(c)).as("%s", type).contains("report-a-concern").doesNotContain("ask-a-professional");
+      Action report = action(c, "report-a-concern");
+      assertThat(report.channel()).isEqualTo(Channel.PHONE);
+      assertThat(report.contact().orElseThrow().id()).isEqualTo("hub");
+      assertThat(report.blockers()).isEmpty();
+      assertThat(action(c, "early-help-referral").blockers())
+          .noneMatch(b -> b.contains("professional"));
+
+      // At Tier 4 the phone referral comes before the report advice and nothing blocks the form.
+      ChildAssessment acute = assess(referral(TUE_10AM, child(LocalDate.of(2017, 4, 10)))
+          .referrer(Referrer.of(type)).addConcerns(aboutChild("T4-S47-REPEATED-NAI", MON)));
+      assertThat(acute.actions().get(0).ruleId()).isEqualTo("phone-referral-urgent");
+      assertThat(action(acute, "written-referral").blockers()).isEmpty();
+      assertThat(action(acute, "chase-feedback").blockers()).isEmpty();
     }
     ChildAssessment school = assess(LocalDate.of(2017, 4, 10), "T2-DEV-BEREAVED", MON);
-    assertThat(ruleIds(school)).doesNotContain("ask-a-professional");
+    assertThat(ruleIds(school)).doesNotContain("report-a-concern");
   }
 
   // ---- ages on the day ------------------------------------------------------------------------------
@@ -793,11 +807,16 @@ class CityOfLondonClauseTest {
     assertThat(four.age()).isEqualTo(Age.ofYears(4));
     assertThat(reasonKinds(four)).containsExactly(ReasonKind.INDICATOR);
     assertThat(four.tierRange()).contains(range(Tier.ACUTE, Tier.ACUTE));
-    // Observed on the 5th birthday: the condition does not hold; kept at Tier 4 for review.
+    // Observed on the 5th birthday: a boundary, flagged, kept at Tier 4.
     ChildAssessment five = assess(LocalDate.of(2020, 11, 18), "T4-S47-FAILURE-TO-THRIVE-UNDER-5", TUE);
     assertThat(five.age()).isEqualTo(Age.ofYears(5));
-    assertThat(reasonKinds(five)).containsExactly(ReasonKind.CONDITION_NOT_MET);
+    assertThat(reasonKinds(five)).containsExactly(ReasonKind.INDICATOR);
+    assertThat(five.reasons().get(0).explanation()).contains("the day the age condition changes");
     assertThat(five.tierRange()).contains(range(Tier.ACUTE, Tier.ACUTE));
+    // The day after: the condition does not hold; kept at Tier 4 for review.
+    ChildAssessment older = assess(LocalDate.of(2020, 11, 17), "T4-S47-FAILURE-TO-THRIVE-UNDER-5", TUE);
+    assertThat(reasonKinds(older)).containsExactly(ReasonKind.CONDITION_NOT_MET);
+    assertThat(older.tierRange()).contains(range(Tier.ACUTE, Tier.ACUTE));
   }
 
   @Test
@@ -810,7 +829,9 @@ class CityOfLondonClauseTest {
     assertThat(reasonKinds(assess(LocalDate.of(2010, 11, 19), offending, TUE)))
         .as("the day before the 15th birthday").containsExactly(ReasonKind.INDICATOR);
     assertThat(reasonKinds(assess(LocalDate.of(2010, 11, 18), offending, TUE)))
-        .as("on the 15th birthday").containsExactly(ReasonKind.CONDITION_NOT_MET);
+        .as("on the 15th birthday: a boundary").containsExactly(ReasonKind.INDICATOR);
+    assertThat(reasonKinds(assess(LocalDate.of(2010, 11, 17), offending, TUE)))
+        .as("the day after the 15th birthday").containsExactly(ReasonKind.CONDITION_NOT_MET);
     // The age that counts is the age when observed: 10 at referral, 9 when observed.
     ChildAssessment observedAtNine = assess(LocalDate.of(2015, 11, 10), offending, LocalDate.of(2025, 11, 1));
     assertThat(observedAtNine.age()).isEqualTo(Age.ofYears(10));
@@ -821,9 +842,14 @@ class CityOfLondonClauseTest {
   @Test
   void under13_boundary_on13thBirthday() {
     String reported = "T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15";
+    // Observed on the 13th birthday: the event may have happened at 12, so the under-13 criterion
+    // is a boundary to flag: the range reaches Tier 4, not a silent Tier 3 (or Tier 4).
     ChildAssessment onBirthday = assess(LocalDate.of(2012, 11, 18), reported, TUE);
-    assertThat(onBirthday.tierRange()).contains(range(Tier.HIGH_OR_COMPLEX, Tier.HIGH_OR_COMPLEX));
-    assertThat(reasonKinds(onBirthday)).containsExactly(ReasonKind.INDICATOR);
+    assertThat(onBirthday.tierRange()).contains(range(Tier.HIGH_OR_COMPLEX, Tier.ACUTE));
+    assertThat(onBirthday.widenedBy()).containsExactly(Widening.AGE_BOUNDARY);
+    assertThat(reasonKinds(onBirthday)).containsExactly(ReasonKind.POSSIBLE_ESCALATION, ReasonKind.INDICATOR);
+    ChildAssessment dayAfter = assess(LocalDate.of(2012, 11, 17), reported, TUE);
+    assertThat(dayAfter.tierRange()).contains(range(Tier.HIGH_OR_COMPLEX, Tier.HIGH_OR_COMPLEX));
     ChildAssessment dayBefore = assess(LocalDate.of(2012, 11, 18), reported, MON);
     assertThat(dayBefore.tierRange()).contains(range(Tier.ACUTE, Tier.ACUTE));
     assertThat(reasonKinds(dayBefore)).containsExactly(ReasonKind.ESCALATED);
@@ -834,7 +860,7 @@ class CityOfLondonClauseTest {
     ChildAssessment bst = assess(referral(madeAt, child(LocalDate.of(2012, 7, 1)))
         .addConcerns(aboutChild(reported, LocalDate.of(2025, 7, 1))));
     assertThat(bst.age()).isEqualTo(Age.ofYears(13));
-    assertThat(bst.tierRange()).contains(range(Tier.HIGH_OR_COMPLEX, Tier.HIGH_OR_COMPLEX));
+    assertThat(bst.tierRange()).contains(range(Tier.HIGH_OR_COMPLEX, Tier.ACUTE));
   }
 
   @Test
@@ -849,8 +875,13 @@ class CityOfLondonClauseTest {
     assertThat(feb28.tierRange()).contains(range(Tier.ACUTE, Tier.ACUTE));
     ChildAssessment mar1 = assess(referral(madeAt, child(LocalDate.of(2012, 2, 29)))
         .addConcerns(aboutChild(reported, LocalDate.of(2025, 3, 1))));
-    assertThat(reasonKinds(mar1)).containsExactly(ReasonKind.INDICATOR);
-    assertThat(mar1.tierRange()).contains(range(Tier.HIGH_OR_COMPLEX, Tier.HIGH_OR_COMPLEX));
+    // 1 March is the 13th birthday: a boundary.
+    assertThat(reasonKinds(mar1)).containsExactly(ReasonKind.POSSIBLE_ESCALATION, ReasonKind.INDICATOR);
+    assertThat(mar1.tierRange()).contains(range(Tier.HIGH_OR_COMPLEX, Tier.ACUTE));
+    ChildAssessment mar2 = assess(referral(madeAt, child(LocalDate.of(2012, 2, 29)))
+        .addConcerns(aboutChild(reported, LocalDate.of(2025, 3, 2))));
+    assertThat(reasonKinds(mar2)).containsExactly(ReasonKind.INDICATOR);
+    assertThat(mar2.tierRange()).contains(range(Tier.HIGH_OR_COMPLEX, Tier.HIGH_OR_COMPLEX));
   }
 
   // ---- households -------------------------------------------------------------------------------------

@@ -69,8 +69,20 @@ class CatalogueTest {
     return policy.require(IndicatorCode.of(code));
   }
 
+  /** The indicators taken from the threshold document itself (others cite another document). */
   private static List<Indicator> all() {
-    return policy.indicators();
+    return policy.indicators().stream().filter(i -> i.citation().document().equals(DOCUMENT))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void otherDocuments_onlyTheAllegationAgainstStaff_markedAsTheReadingOfThePack() {
+    List<Indicator> others = policy.indicators().stream()
+        .filter(i -> !i.citation().document().equals(DOCUMENT)).collect(Collectors.toList());
+    assertThat(others).extracting(i -> i.code().value())
+        .containsExactly("T3-FAM-ALLEGATION-PERSON-WORKING-WITH-CHILDREN");
+    assertThat(others.get(0).citation().reading()).isPresent();
+    assertThat(others.get(0).has(IndicatorFlag.LADO)).isTrue();
   }
 
   // --- completeness against the independent counts
@@ -94,7 +106,7 @@ class CatalogueTest {
     for (Indicator i : all()) {
       assertThat(codes.add(i.code())).as("duplicate %s", i.code()).isTrue();
     }
-    assertThat(policy.catalogue()).hasSize(all().size());
+    assertThat(policy.catalogue()).hasSize(policy.indicators().size());
   }
 
   @Test
@@ -225,14 +237,22 @@ class CatalogueTest {
   }
 
   @Test
-  void doNotTellFamily_onForcedMarriageAndFabricatedIllnessEntries() {
+  void doNotTellFamily_onForcedMarriageAndFabricatedIllnessEntries_andFgmHbvAsTheReadingOfThePack() {
     assertThat(all().stream().filter(i -> i.has(IndicatorFlag.DO_NOT_TELL_FAMILY)).map(i -> i.code().value()))
         .containsExactlyInAnyOrder(
             "T4-FAM-FORCED-MARRIAGE",
             "T4-FAM-HONOUR-BASED-VIOLENCE",
             "T4-S47-FGM-HBV-FORCED-MARRIAGE",
+            "T3-PAR-FGM-FAMILY-HISTORY",
+            "T4-PAR-FGM-RISK",
             "T4-PAR-FABRICATED-INDUCED-ILLNESS",
             "T4-S47-FABRICATED-INDUCED-ILLNESS");
+    // The document says "do not discuss" only for forced marriage and fabricated or induced illness:
+    // every other entry carrying the flag is marked as the pack's own, more protective, reading.
+    for (String code : List.of("T4-FAM-HONOUR-BASED-VIOLENCE", "T4-S47-FGM-HBV-FORCED-MARRIAGE",
+        "T3-PAR-FGM-FAMILY-HISTORY", "T4-PAR-FGM-RISK")) {
+      assertThat(get(code).citation().reading()).as(code).isPresent();
+    }
     assertThat(all()).filteredOn(i -> i.area().equals("Forced marriage"))
         .allSatisfy(i -> assertThat(i.has(IndicatorFlag.DO_NOT_TELL_FAMILY)).isTrue());
   }
@@ -244,14 +264,43 @@ class CatalogueTest {
   }
 
   @Test
-  void mace_referAtTier3And4_considerAtTier2() {
-    assertThat(all()).filteredOn(i -> i.has(IndicatorFlag.REFER_MACE))
-        .allSatisfy(i -> assertThat(i.tier()).isIn(Tier.HIGH_OR_COMPLEX, Tier.ACUTE));
-    assertThat(all().stream().filter(i -> i.has(IndicatorFlag.CONSIDER_MACE)).map(i -> i.code().value()))
-        .containsExactly("T2-DEV-OCCASIONALLY-MISSING");
+  void mace_tier2OccasionallyMissing_alsoReferToMace_andExploitationAtTier4() {
+    // Tier 2 Missing: "Also refer to MACE".
+    assertThat(get("T2-DEV-OCCASIONALLY-MISSING").has(IndicatorFlag.REFER_MACE)).isTrue();
+    assertThat(all()).filteredOn(i -> i.has(IndicatorFlag.CONSIDER_MACE)).isEmpty();
+    for (String code : List.of("T4-S47-EXPLOITATION-OR-TRAFFICKING", "T4-DEV-TRAFFICKING-MODERN-SLAVERY",
+        "T4-FAM-GROOMING", "T4-FAM-UNDER-13-PREGNANT-OR-SEXUALLY-ACTIVE", "T3-FAM-TARGETED-NO-OFFENCE-EVIDENCE")) {
+      assertThat(get(code).has(IndicatorFlag.REFER_MACE)).as(code).isTrue();
+    }
     assertThat(get("T3-FAM-MACE-CATEGORY-0").has(IndicatorFlag.REFER_MACE)).isTrue();
     assertThat(get("T4-FAM-MACE-CATEGORY-1").has(IndicatorFlag.REFER_MACE)).isTrue();
     assertThat(get("T4-FAM-MACE-CATEGORY-2").has(IndicatorFlag.REFER_MACE)).isTrue();
+  }
+
+  @Test
+  void groups_familyContactFlagsAgreeWithinEveryGroup() {
+    // Which code of a group a practitioner picks must never change whether the family may be told.
+    assertThat(policy.groups()).isNotEmpty().allSatisfy(g -> {
+      for (IndicatorFlag f : List.of(IndicatorFlag.DO_NOT_TELL_FAMILY, IndicatorFlag.POLICE_INVESTIGATION)) {
+        assertThat(g.members().stream().map(c -> policy.require(c).has(f)).distinct())
+            .as("%s %s", g.id(), f).hasSize(1);
+      }
+    });
+  }
+
+  @Test
+  void groups_theConcernsTheDocumentListsAtTwoTiers() {
+    for (List<String> pair : List.of(
+        List.of("T3-DEV-SUSPECTED-SEXUAL-ABUSE", "T4-S47-SERIOUS-INJURY-OR-SEXUAL-ABUSE"),
+        List.of("T3-PAR-SERIOUS-PERSISTENT-VIOLENCE", "T4-PAR-ESCALATING-DOMESTIC-ABUSE"),
+        List.of("T3-PAR-NEGLECT-ALLEGATIONS", "T4-S47-SERIOUS-NEGLECT"),
+        List.of("T3-FAM-PERSISTENTLY-MISSING", "T4-FAM-FREQUENTLY-MISSING"),
+        List.of("T2-DEV-VICTIM-OF-CRIME", "T4-S47-EXPLOITATION-OR-TRAFFICKING"),
+        List.of("T3-PAR-RAD-WISH-TO-TRAVEL", "T4-PAR-RAD-NONSPECIFIC-TRAVEL-WISH"),
+        List.of("T3-S20-LOST-OR-ABANDONED", "T4-S47-NO-PARENT-AVAILABLE"))) {
+      assertThat(policy.groupsOf(IndicatorCode.of(pair.get(0))))
+          .as(pair.toString()).anySatisfy(g -> assertThat(g.contains(IndicatorCode.of(pair.get(1)))).isTrue());
+    }
   }
 
   @Test
@@ -408,7 +457,7 @@ class CatalogueTest {
     assertThat(first.modality()).isEqualTo(Modality.MUST);
     assertThat(first.trigger().kind()).isEqualTo(Trigger.Kind.IMMEDIATE_DANGER);
     assertThat(first.contact()).contains("police");
-    assertThat(policy.actionRules()).hasSize(26);
+    assertThat(policy.actionRules()).hasSize(27);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.thresholds.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.ThresholdsException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,6 +126,71 @@ class PolicyPackReaderTest {
 
   // --- policy.properties
 
+  // --- groups, combinations and readings
+
+  @Test
+  void groups_readInFileOrder_withCitation() {
+    Policy p = Policies.load(dir);
+    assertThat(p.groups()).extracting(IndicatorGroup::id).startsWith("sexual-abuse", "serious-violence");
+    assertThat(p.groupsOf(IndicatorCode.of("T3-DEV-SUSPECTED-SEXUAL-ABUSE")))
+        .extracting(IndicatorGroup::id).containsExactly("sexual-abuse");
+    assertThat(p.combinations()).extracting(Combination::id).containsExactly("parental-risks");
+    assertThat(p.cumulativeCountBy()).isEqualTo(CountBy.DOMAIN);
+  }
+
+  @Test
+  void groups_unknownMember_rejectedNamingTheGroup() throws IOException {
+    append(PROPERTIES, "group.made-up.members = T3-DEV-SUSPECTED-SEXUAL-ABUSE, T4-NO-SUCH-CODE");
+    append(PROPERTIES, "group.made-up.section = nowhere");
+    assertThat(loadFails().getMessage()).contains("groups[made-up].members");
+  }
+
+  @Test
+  void groups_oneMember_rejectedWithLine() throws IOException {
+    int n = append(PROPERTIES, "group.single.members = T3-DEV-SUSPECTED-SEXUAL-ABUSE");
+    append(PROPERTIES, "group.single.section = nowhere");
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(PROPERTIES, n)).contains("at least two");
+  }
+
+  @Test
+  void groups_keyWithoutField_rejected() throws IOException {
+    int n = append(PROPERTIES, "group.x = y");
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(PROPERTIES, n));
+  }
+
+  @Test
+  void combination_memberAtOrAboveItsIndicator_rejected() throws IOException {
+    edit(PROPERTIES, "combination.parental-risks.members",
+        l -> l + ", T4-PAR-PROBLEMATIC-SUBSTANCE-USE");
+    assertThat(loadFails().getMessage()).contains("combinations[parental-risks].members");
+  }
+
+  @Test
+  void cumulativeCountBy_unknown_rejectedWithLine() throws IOException {
+    int n = edit(PROPERTIES, "rules.cumulative-count-by", l -> "rules.cumulative-count-by = VIBES");
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(PROPERTIES, n)).contains("CountBy");
+  }
+
+  @Test
+  void readings_inSectionCells_andPropertiesKeys_areKeptApartFromTheSection() {
+    Policy p = Policies.load(dir);
+    Citation fgm = p.require(IndicatorCode.of("T4-PAR-FGM-RISK")).citation();
+    assertThat(fgm.section()).isEqualTo("Thresholds of Need matrix");
+    assertThat(fgm.reading()).get().asString().contains("more protective");
+    assertThat(fgm.toText()).contains("[the pack's reading: ");
+    assertThat(p.cumulativeCitation().reading()).isPresent();
+    assertThat(p.require(IndicatorCode.of("T4-S47-PREGNANCY-UNDER-13")).citation().reading()).isEmpty();
+    Citation staff = p.require(IndicatorCode.of("T3-FAM-ALLEGATION-PERSON-WORKING-WITH-CHILDREN")).citation();
+    assertThat(staff.document()).startsWith("Children's MARS Policy and Procedures");
+    assertThat(staff.section()).isEqualTo("People in positions of trust");
+  }
+
+  @Test
+  void readings_unterminated_rejectedWithLine() throws IOException {
+    int n = edit(INDICATORS, "T4-PAR-FGM-RISK\t", l -> l.replace("more protective reading]", "more protective reading"));
+    assertThat(loadFails().getMessage()).startsWith(fileAndLine(INDICATORS, n));
+  }
+
   @Test
   void properties_duplicateKey_rejectedWithBothLines() throws IOException {
     int first = lineOf(PROPERTIES, "policy.version");
@@ -221,10 +287,10 @@ class PolicyPackReaderTest {
 
   @Test
   void indicators_unknownFlag_rejected() throws IOException {
-    int n = edit(INDICATORS, "T2-DEV-OCCASIONALLY-MISSING\t", l -> l.replace("CONSIDER_MACE", "CONSIDER_MAYBE"));
+    int n = edit(INDICATORS, "T2-DEV-OCCASIONALLY-MISSING\t", l -> l.replace("REFER_MACE", "REFER_MAYBE"));
     assertThat(loadFails().getMessage())
         .startsWith(fileAndLine(INDICATORS, n) + " column flags:")
-        .contains("CONSIDER_MAYBE");
+        .contains("REFER_MAYBE");
   }
 
   @Test
@@ -327,13 +393,13 @@ class PolicyPackReaderTest {
 
   @Test
   void actions_unknownTiming_rejected() throws IOException {
-    int n = edit(ACTIONS, "escalate-disagreement\t", l -> l.replace("working-days:5", "within-a-week"));
+    int n = edit(ACTIONS, "chase-feedback\t", l -> l.replace("working-days:1@phone-referral", "within-a-week"));
     assertThat(loadFails().getMessage()).startsWith(fileAndLine(ACTIONS, n) + " column timing:");
   }
 
   @Test
   void actions_zeroWorkingDays_rejectedWithLine() throws IOException {
-    int n = edit(ACTIONS, "escalate-disagreement\t", l -> l.replace("working-days:5", "working-days:0"));
+    int n = edit(ACTIONS, "chase-feedback\t", l -> l.replace("working-days:1@phone-referral", "working-days:0@phone-referral"));
     assertThat(loadFails().getMessage()).startsWith(fileAndLine(ACTIONS, n) + " column timing:");
   }
 

@@ -1,0 +1,20 @@
+package io.thresholds.core.evaluation;
+
+/**
+ * Why a child's tier range reaches above its lower end: each value names the rule that widened it,
+ * so a reader (and a researcher's table) can tell an honest judgement range from a guess.
+ */
+public enum Widening {
+  /** A reported concern is one the document also places at a higher tier. */
+  SAME_CONCERN_AT_HIGHER_TIER,
+  /** Needs reported together are a combination the document places at a higher tier. */
+  COMBINATION,
+  /** Several needs at the highest tier found, counted as the policy says (e.g. across domains). */
+  CUMULATIVE,
+  /** A fact a higher-tier indicator needs is not recorded (e.g. mobility). */
+  UNKNOWN_FACT,
+  /** A concern was observed on the day an age condition changes. */
+  AGE_BOUNDARY,
+  /** The child is disabled (early help may be needed). */
+  DISABILITY
+}
