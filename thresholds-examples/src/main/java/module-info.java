@@ -8,6 +8,7 @@ module io.thresholds.examples {
   requires io.thresholds.core;
   requires io.thresholds.jackson;
   requires io.thresholds.forms;
+  requires com.fasterxml.jackson.dataformat.csv;
   requires info.picocli;
   requires me.tongfei.progressbar;
   requires jdk.httpserver;

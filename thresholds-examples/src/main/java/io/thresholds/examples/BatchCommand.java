@@ -1,5 +1,7 @@
 package io.thresholds.examples;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.thresholds.core.policy.Policy;
 import io.thresholds.jackson.ThresholdsJson;
 import java.io.IOException;
@@ -49,13 +51,18 @@ import picocli.CommandLine.Spec;
       "(MACE, Prevent, the education service, ...) and error records per kind. The summary goes to",
       "standard output when the results go to --out, else to standard error.",
       "",
+      "With --format csv the results are a table instead: a header, then one RFC 4180 row per",
+      "referred child (and one per error record), with the input facts and the result; the",
+      "columns are described in thresholds-examples/COLUMNS.md. --summary-json writes the summary",
+      "as data with breakdowns; --report writes it as a self-contained HTML page with charts.",
+      "",
       "Exit code 1 if any line gave an error record (the results are still complete).",
       "",
-      "With --out, the results are written to OUT.jsonl.partial in the same directory and renamed",
-      "to OUT.jsonl when the run is complete, so a previous OUT.jsonl is never half overwritten.",
+      "With --out, the results are written to OUT.partial in the same directory and renamed",
+      "to OUT when the run is complete, so a previous OUT is never half overwritten.",
       "Interrupted (Ctrl-C, SIGINT), the run stops reading, finishes the lines it has started,",
       "writes whole result lines and the summary of what was done, and exits with code 130,",
-      "leaving the results so far in OUT.jsonl.partial."
+      "leaving the results so far in OUT.partial."
     })
 final class BatchCommand implements Callable<Integer> {
   /** Lines per part of the input handed to a worker. */
@@ -73,6 +80,12 @@ final class BatchCommand implements Callable<Integer> {
   static final String PARTIAL = ".partial";
   /** How long an interrupted run may take to finish its started lines before the JVM exits. */
   static final long FINISH_SECONDS = 30;
+
+  /** The choices of --format. */
+  enum Format {
+    JSONL,
+    CSV
+  }
 
   /** The choices of --progress. */
   enum ProgressMode {
@@ -97,6 +110,18 @@ final class BatchCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "OUT.jsonl", description = "write the results here (default: standard output)")
   @Nullable Path out;
+
+  @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+      description = "jsonl (default): one thresholds/evaluation@1 document per line; csv: one row per child (see COLUMNS.md)")
+  Format format = Format.JSONL;
+
+  @Option(names = "--summary-json", paramLabel = "FILE",
+      description = "also write the summary as a thresholds/batch-summary@1 JSON document, with breakdowns")
+  @Nullable Path summaryJson;
+
+  @Option(names = "--report", paramLabel = "FILE.html",
+      description = "also write the summary as a self-contained HTML page with charts (opens without a network)")
+  @Nullable Path report;
 
   @Option(names = "--errors-only",
       description = "write only the error records, not the evaluations: for the summary of a large file")
@@ -186,7 +211,9 @@ final class BatchCommand implements Callable<Integer> {
     } else {
       Path path = inputPath(file);
       size = size(path, file);
-      checkNotTheInput(cl, path);
+      checkNotTheInput(cl, path, out, "--out");
+      checkNotTheInput(cl, path, summaryJson, "--summary-json");
+      checkNotTheInput(cl, path, report, "--report");
       input = open(path, file);
     }
     String name = file.equals("-") ? "standard input" : file;
@@ -229,6 +256,8 @@ final class BatchCommand implements Callable<Integer> {
         if (total.lines() == 0) {
           throw new UserException(name + " is empty: expected one thresholds/referral@1 document per line");
         }
+        writeSummaryJson(total);
+        writeReport(total, name);
         long elapsed = System.nanoTime() - start;
         PrintWriter summary = out != null ? cl.getOut() : err;
         total.print(policy, name, summary);
@@ -273,8 +302,16 @@ final class BatchCommand implements Callable<Integer> {
   }
 
   private BatchSummary run(InputStream input, String name, Writer output, PrintWriter err, Progress shown) {
-    LineEvaluator evaluator = new LineEvaluator(policy, errorsOnly);
+    boolean csv = format == Format.CSV;
+    LineEvaluator evaluator = new LineEvaluator(policy, errorsOnly, csv, summaryJson != null || report != null);
     BatchSummary total = new BatchSummary();
+    if (csv) {
+      try {
+        output.append(CsvRows.header());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     long[] shownErrors = {0};
     try (OrderedPipeline<LineEvaluator.Part> pipeline = new OrderedPipeline<>("thresholds-batch", threads, part -> {
       try {
@@ -323,6 +360,29 @@ final class BatchCommand implements Callable<Integer> {
     return total;
   }
 
+  private void writeSummaryJson(BatchSummary total) {
+    if (summaryJson == null) {
+      return;
+    }
+    try (Writer w = Output.open(summaryJson, new PrintWriter(Writer.nullWriter()));
+        JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
+      total.writeJson(policy, g);
+    } catch (IOException e) {
+      throw new UserException("cannot write " + summaryJson + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  private void writeReport(BatchSummary total, String name) {
+    if (report == null) {
+      return;
+    }
+    try (Writer w = Output.open(report, new PrintWriter(Writer.nullWriter()))) {
+      w.write(HtmlReport.render(total, policy, name));
+    } catch (IOException e) {
+      throw new UserException("cannot write " + report + ": " + e.getClass().getSimpleName());
+    }
+  }
+
   private Progress progress(PrintWriter err, long size) {
     switch (progress) {
       case NONE:
@@ -341,10 +401,10 @@ final class BatchCommand implements Callable<Integer> {
     return Progress.lines(err, size, Math.round(progressEvery * 1e9), System::nanoTime);
   }
 
-  private void checkNotTheInput(CommandLine cl, Path input) {
+  private static void checkNotTheInput(CommandLine cl, Path input, @Nullable Path out, String option) {
     try {
       if (out != null && Files.exists(out) && Files.isSameFile(input, out)) {
-        throw new CommandLine.ParameterException(cl, "--out is the input file: give another file for the results");
+        throw new CommandLine.ParameterException(cl, option + " is the input file: give another file");
       }
     } catch (IOException e) {
       // cannot tell: opening either file reports the problem
@@ -384,6 +444,18 @@ final class BatchCommand implements Callable<Integer> {
       throw new UserException("cannot read " + file + ": permission denied");
     } catch (IOException e) {
       throw new UserException("cannot read " + file + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Parses --format case-insensitively; a wrong value is a usage error. */
+  static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      try {
+        return Format.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not one of jsonl, csv");
+      }
     }
   }
 

@@ -24,6 +24,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -41,15 +42,29 @@ final class LineEvaluator {
   private final Policy policy;
   private final ThresholdEvaluator evaluator;
   private final boolean errorsOnly;
+  private final boolean csv;
+  private final boolean breakdowns;
 
   /**
    * @param policy the policy to evaluate against (its catalogue checks the indicator codes)
    * @param errorsOnly write error records only, not the evaluations
    */
   LineEvaluator(Policy policy, boolean errorsOnly) {
+    this(policy, errorsOnly, false, false);
+  }
+
+  /**
+   * @param policy the policy to evaluate against (its catalogue checks the indicator codes)
+   * @param errorsOnly write error records (rows) only, not the evaluations
+   * @param csv write CSV rows (one per child) instead of JSON Lines
+   * @param breakdowns count the breakdowns of the summary (by age band, agency type, time class)
+   */
+  LineEvaluator(Policy policy, boolean errorsOnly, boolean csv, boolean breakdowns) {
     this.policy = policy;
     this.evaluator = ThresholdEvaluator.of(policy);
     this.errorsOnly = errorsOnly;
+    this.csv = csv;
+    this.breakdowns = breakdowns;
   }
 
   /** The result lines of a part of the input, its counts and its errors for the user. */
@@ -57,6 +72,8 @@ final class LineEvaluator {
     final StringBuilder out = new StringBuilder();
     final BatchSummary summary = new BatchSummary();
     final List<String> errors = new ArrayList<>();
+    /** The CSV rows of this part, when writing CSV. */
+    CsvRows.@Nullable Sink rows;
     /** Bytes of the input read when the part was complete, for progress. */
     final long consumed;
 
@@ -72,8 +89,19 @@ final class LineEvaluator {
    */
   Part evaluate(List<LineReader.Line> lines, long consumed) {
     Part part = new Part(consumed);
-    for (LineReader.Line line : lines) {
-      evaluate(line, part);
+    if (!csv) {
+      for (LineReader.Line line : lines) {
+        evaluate(line, part);
+      }
+      return part;
+    }
+    try (CsvRows.Sink rows = new CsvRows.Sink(part.out)) {
+      part.rows = rows;
+      for (LineReader.Line line : lines) {
+        evaluate(line, part);
+      }
+      rows.flush();
+      part.rows = null;
     }
     return part;
   }
@@ -130,8 +158,25 @@ final class LineEvaluator {
       internal(part, line.number, referral.ref().value(), e);
       return;
     }
+    List<ChildRow> rows = List.of();
+    if (csv || breakdowns) {
+      try {
+        rows = ChildRow.of(line.number, policy, referral, evaluation);
+      } catch (RuntimeException e) {
+        internal(part, line.number, referral.ref().value(), e);
+        return;
+      }
+    }
     part.summary.count(evaluation);
-    if (!errorsOnly) {
+    if (csv || breakdowns) {
+      for (ChildRow row : rows) {
+        part.summary.count(row);
+        if (csv && !errorsOnly) {
+          Objects.requireNonNull(part.rows).row(row);
+        }
+      }
+    }
+    if (!errorsOnly && !csv) {
       part.out.append(ThresholdsJson.write(evaluation)).append('\n');
     }
   }
@@ -145,7 +190,11 @@ final class LineEvaluator {
   private void error(Part part, long line, ErrorKind kind, @Nullable String referral,
       @Nullable String path, int column, String message) {
     part.summary.count(kind);
-    part.out.append(record(line, kind, referral, path, column, message)).append('\n');
+    if (part.rows != null) {
+      part.rows.error(line, referral, kind);
+    } else {
+      part.out.append(record(line, kind, referral, path, column, message)).append('\n');
+    }
     StringBuilder b = new StringBuilder("line ").append(line).append(": ").append(kind.wireName());
     if (path != null && !path.isEmpty()) {
       b.append(" at ").append(path);

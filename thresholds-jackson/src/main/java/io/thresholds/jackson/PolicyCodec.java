@@ -13,6 +13,9 @@ import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.policy.ActionKind;
 import io.thresholds.core.policy.ActionRule;
 import io.thresholds.core.policy.AgeCondition;
+import io.thresholds.core.policy.CensusCodes;
+import io.thresholds.core.policy.CensusMapping;
+import io.thresholds.core.policy.ChildProtectionCategory;
 import io.thresholds.core.policy.Channel;
 import io.thresholds.core.policy.Contact;
 import io.thresholds.core.policy.IndicatorGroup;
@@ -70,7 +73,10 @@ final class PolicyCodec {
       "cumulativeCountBy", "cumulativeDomainAliases", "cumulativeCitation", "groups", "combinations", "schoolAgeFrom", "schoolAgeTo", "schoolAgeCitation",
       "lowAttendanceBelowPercent", "lowAttendanceIndicator", "missingEducationIndicator",
       "disabilityCitation", "disabilityCareDomain", "immediateDangerTier", "immediateDangerCitation", "adultCitation",
-      "noNeedCitation");
+      "noNeedCitation", "census");
+  private static final List<String> CENSUS = List.of("codeList", "version", "source", "mappings");
+  private static final List<String> CENSUS_MAPPING =
+      List.of("indicator", "factors", "categories", "confirmed", "reading");
   private static final List<String> TIER = List.of("tier", "name", "citation");
   private static final List<String> INDICATOR = List.of("code", "tier", "kind", "domain", "area",
       "subjects", "age", "preOrNonMobileOnly", "flags", "escalatesTo", "label", "citation");
@@ -110,6 +116,10 @@ final class PolicyCodec {
       return TIMING;
     } else if (type == WorkingCalendar.class) {
       return CALENDAR;
+    } else if (type == CensusCodes.class) {
+      return CENSUS;
+    } else if (type == CensusMapping.class) {
+      return CENSUS_MAPPING;
     }
     return List.of();
   }
@@ -233,6 +243,9 @@ final class PolicyCodec {
         case "noNeedCitation":
           b.noNeedCitation(EvaluationCodec.citation(in));
           break;
+        case "census":
+          b.census(census(in));
+          break;
         default:
           throw new AssertionError(name);
       }
@@ -250,6 +263,99 @@ final class PolicyCodec {
     } catch (ThresholdsException | IllegalStateException e) {
       throw in.invalid(Policy.class, e);
     }
+  }
+
+  /** The census mapping: optional, so documents written before it existed still read. */
+  static CensusCodes census(In in) throws IOException {
+    var b = CensusCodes.builder();
+    Set<String> seen = in.object(CensusCodes.class, CENSUS, name -> {
+      switch (name) {
+        case "codeList":
+          b.codeList(in.string());
+          break;
+        case "version":
+          b.version(in.string());
+          break;
+        case "source":
+          b.source(in.string());
+          break;
+        case "mappings":
+          b.mappings(in.list(PolicyCodec::censusMapping));
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(CensusCodes.class, seen, "codeList", "version", "source", "mappings");
+    try {
+      return b.build();
+    } catch (ThresholdsException | IllegalStateException e) {
+      throw in.invalid(CensusCodes.class, e);
+    }
+  }
+
+  static CensusMapping censusMapping(In in) throws IOException {
+    var b = CensusMapping.builder();
+    Set<String> seen = in.object(CensusMapping.class, CENSUS_MAPPING, name -> {
+      switch (name) {
+        case "indicator":
+          b.indicator(in.code());
+          break;
+        case "factors":
+          b.factors(in.list(In::string));
+          break;
+        case "categories":
+          b.categories(in.list(i -> {
+            String code = i.string();
+            return ChildProtectionCategory.ofCode(code).orElseThrow(
+                () -> i.mismatch(CensusMapping.class, "unknown category of abuse; use NEG, PHY, SAB, EMO or MUL"));
+          }));
+          break;
+        case "confirmed":
+          b.confirmed(in.bool());
+          break;
+        case "reading":
+          b.reading(in.string());
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(CensusMapping.class, seen, "indicator", "factors", "confirmed", "reading");
+    try {
+      return b.build();
+    } catch (ThresholdsException | IllegalStateException e) {
+      throw in.invalid(CensusMapping.class, e);
+    }
+  }
+
+  static void writeCensus(CensusCodes c, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("codeList", c.codeList());
+    g.writeStringField("version", c.version());
+    g.writeStringField("source", c.source());
+    g.writeArrayFieldStart("mappings");
+    for (CensusMapping m : c.mappings()) {
+      g.writeStartObject();
+      g.writeStringField("indicator", m.indicator().value());
+      g.writeArrayFieldStart("factors");
+      for (String f : m.factors()) {
+        g.writeString(f);
+      }
+      g.writeEndArray();
+      if (!m.categories().isEmpty()) {
+        g.writeArrayFieldStart("categories");
+        for (ChildProtectionCategory k : m.categories()) {
+          g.writeString(k.code());
+        }
+        g.writeEndArray();
+      }
+      g.writeBooleanField("confirmed", m.confirmed());
+      g.writeStringField("reading", m.reading());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   /** What was read of a policy, to locate a broken consistency rule (see {@link #located}). */
@@ -842,6 +948,10 @@ final class PolicyCodec {
     EvaluationCodec.writeCitation(p.adultCitation(), g);
     g.writeFieldName("noNeedCitation");
     EvaluationCodec.writeCitation(p.noNeedCitation(), g);
+    if (p.census().isPresent()) {
+      g.writeFieldName("census");
+      writeCensus(p.census().get(), g);
+    }
     g.writeEndObject();
   }
 

@@ -75,7 +75,8 @@ class FormatDocumentationTest {
       ConsentGuidance.class, Citation.class, Exclusion.class, SharingRecord.class, Policy.class,
       TierDefinition.class, Indicator.class, AgeCondition.class, ConsentRule.class,
       ActionRule.class, Trigger.class, Timing.class, WorkingCalendar.class,
-      io.thresholds.forms.prefill.PrefilledForm.class);
+      io.thresholds.forms.prefill.PrefilledForm.class,
+      io.thresholds.core.policy.CensusCodes.class, io.thresholds.core.policy.CensusMapping.class);
 
   private static String format() throws Exception {
     return Files.readString(Path.of("FORMAT.md"));

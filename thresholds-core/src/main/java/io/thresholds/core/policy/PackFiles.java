@@ -23,6 +23,9 @@ abstract class PackFiles {
 
   abstract Reader open(String file) throws IOException;
 
+  /** @return true if the pack has the file (for optional files) */
+  abstract boolean exists(String file);
+
   /**
    * Reads a whole file as lines, strictly as UTF-8. The size limit is enforced while reading, so a
    * file without line breaks (or an endless one) fails after {@link #MAX_FILE_CHARS} characters.
@@ -123,6 +126,11 @@ abstract class PackFiles {
       Reader open(String file) throws IOException {
         return utf8(openInside(dir, file, describe(file)));
       }
+
+      @Override
+      boolean exists(String file) {
+        return Files.exists(dir.resolve(file));
+      }
     };
   }
 
@@ -140,6 +148,11 @@ abstract class PackFiles {
           throw new NoSuchFileException(base + "/" + file);
         }
         return utf8(in);
+      }
+
+      @Override
+      boolean exists(String file) {
+        return PackFiles.class.getResource(base + "/" + file) != null;
       }
     };
   }

@@ -157,6 +157,12 @@ public abstract class Policy {
   /** @return the citation for the tier when no need is reported */
   public abstract Citation noNeedCitation();
 
+  /**
+   * @return the indicators mapped to the national children in need census codes, with the code
+   *     list's version and source; absent when the pack has no such mapping
+   */
+  public abstract Optional<CensusCodes> census();
+
   /** @return a new builder */
   public static ImmutablePolicy.Builder builder() {
     return ImmutablePolicy.builder();
@@ -423,6 +429,17 @@ public abstract class Policy {
     }
     if (inHoursRoute().equals(outOfHoursRoute())) {
       throw new InvalidValueException("routes", "the in-hours and out-of-hours routes must be different contacts");
+    }
+    if (census().isPresent()) {
+      for (CensusMapping m : census().get().mappings()) {
+        Indicator i = catalogue().get(m.indicator());
+        if (i == null) {
+          throw new InvalidValueException("census[" + m.indicator() + "]", "names an indicator that does not exist");
+        }
+        if (!m.categories().isEmpty() && i.tier() != Tier.ACUTE) {
+          throw new InvalidValueException("census[" + m.indicator() + "].categories", "apply to Tier 4 indicators only");
+        }
+      }
     }
   }
 

@@ -33,9 +33,13 @@ final class PolicyPackReader {
   static final String INDICATORS = "indicators.tsv";
   static final String ACTIONS = "actions.tsv";
   static final String HOLIDAYS = "bank-holidays.tsv";
+  /** Optional: the indicators mapped to the children in need census codes, and that code list. */
+  static final String CENSUS = "census.tsv";
+  static final String CENSUS_PROPERTIES = "census.properties";
 
   static final String INDICATOR_HEADER =
       "code\ttier\tkind\tdomain\tarea\tsubjects\tage\tmobility\tflags\tescalates_to\tsection\tlabel";
+  static final String CENSUS_HEADER = "indicator\tfactors\tcp_categories\tstatus\treading";
   static final String ACTION_HEADER =
       "id\ttrigger\tkind\tmodality\tchannel\tcontact\ttiming\tsupersedes\tgates\tsection\tdescription";
 
@@ -146,6 +150,9 @@ final class PolicyPackReader {
 
     b.indicators(indicators(document, domains));
     b.actionRules(actions(document));
+    if (files.exists(CENSUS) || files.exists(CENSUS_PROPERTIES)) {
+      b.census(census());
+    }
     String holidays = String.join("\n", files.lines(HOLIDAYS));
     try (Reader r = new StringReader(holidays)) {
       b.calendar(WorkingCalendar.parse(r, zone, files.describe(HOLIDAYS)));
@@ -166,7 +173,7 @@ final class PolicyPackReader {
   /** The file and line a consistency error's field points at, as a message prefix, or "". */
   private String locate(String field) {
     String key = null;
-    if (field.startsWith("indicators[") || field.startsWith("actions[")) {
+    if (field.startsWith("indicators[") || field.startsWith("actions[") || field.startsWith("census[")) {
       key = field.substring(0, field.indexOf(']') + 1);
     } else if (field.equals("actions")) {
       key = whereDefined.keySet().stream().filter(k -> k.startsWith("actions[")).findFirst().orElse(null);
@@ -221,6 +228,40 @@ final class PolicyPackReader {
       }));
     }
     return out;
+  }
+
+  /** census.properties (the code list) and census.tsv (one mapping per indicator). */
+  private CensusCodes census() {
+    StrictProperties p = new StrictProperties(files.describe(CENSUS_PROPERTIES), files.lines(CENSUS_PROPERTIES));
+    var c = CensusCodes.builder()
+        .codeList(p.required("census.code-list"))
+        .version(p.required("census.code-list.version"))
+        .source(p.required("census.source"));
+    p.finish();
+    for (Row row : rows(CENSUS, CENSUS_HEADER)) {
+      whereDefined.put("census[" + row.cells[0].strip() + "]", row.source + " line " + row.line);
+      c.addMappings(row.parse(() -> {
+        var m = CensusMapping.builder()
+            .indicator(IndicatorCode.of(row.get(0)))
+            .factors(row.list(1))
+            .reading(row.get(4));
+        for (String code : row.list(2)) {
+          m.addCategories(ChildProtectionCategory.ofCode(code).orElseThrow(() -> new InvalidValueException(
+              row.field(2), "unknown category " + code + "; use NEG, PHY, SAB, EMO or MUL")));
+        }
+        String status = row.get(3);
+        if (!status.equals("confirmed") && !status.equals("unconfirmed")) {
+          throw new InvalidValueException(row.field(3), "must be confirmed or unconfirmed");
+        }
+        m.confirmed(status.equals("confirmed"));
+        return m.build();
+      }));
+    }
+    try {
+      return c.build();
+    } catch (InvalidValueException e) {
+      throw new PolicyFormatException(locate(e.field()) + e.getMessage(), e);
+    }
   }
 
   private List<ActionRule> actions(String document) {

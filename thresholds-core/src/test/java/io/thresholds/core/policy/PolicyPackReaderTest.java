@@ -30,7 +30,7 @@ class PolicyPackReaderTest {
 
   @BeforeEach
   void copyEmbeddedPack() throws IOException {
-    for (String file : List.of(PROPERTIES, INDICATORS, ACTIONS, HOLIDAYS)) {
+    for (String file : List.of(PROPERTIES, INDICATORS, ACTIONS, HOLIDAYS, "census.properties", "census.tsv")) {
       try (InputStream in = PolicyPackReaderTest.class.getResourceAsStream(BASE + file)) {
         assertThat(in).as(file).isNotNull();
         Files.copy(in, dir.resolve(file));

@@ -1,0 +1,264 @@
+package io.thresholds.examples;
+
+import io.thresholds.core.consent.ConsentGuidance;
+import io.thresholds.core.evaluation.Action;
+import io.thresholds.core.evaluation.ChildAssessment;
+import io.thresholds.core.evaluation.Evaluation;
+import io.thresholds.core.evaluation.Reason;
+import io.thresholds.core.evaluation.ReasonKind;
+import io.thresholds.core.evaluation.TierRange;
+import io.thresholds.core.evaluation.Widening;
+import io.thresholds.core.model.Age;
+import io.thresholds.core.model.Concern;
+import io.thresholds.core.model.IndicatorCode;
+import io.thresholds.core.model.Referral;
+import io.thresholds.core.model.SubjectKind;
+import io.thresholds.core.model.Tier;
+import io.thresholds.core.policy.ActionKind;
+import io.thresholds.core.policy.CensusCodes;
+import io.thresholds.core.policy.CensusMapping;
+import io.thresholds.core.policy.ChildProtectionCategory;
+import io.thresholds.core.policy.Indicator;
+import io.thresholds.core.policy.Policy;
+import io.thresholds.core.time.ServiceHours;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One referred child of an evaluated referral as a flat record for research: the input facts a
+ * researcher groups by and the result. Holds references and codes only, never personal details: the
+ * age is given in completed years and a band, never a date of birth. The columns of
+ * {@code batch --format csv} and the breakdowns of the summary are made from these.
+ */
+final class ChildRow {
+  /** Age bands, following the children in need statistics (under 1, 1-4, 5-9, 10-15, 16+). */
+  static final List<String> AGE_BANDS = List.of("unborn", "under-1", "1-4", "5-9", "10-15", "16-17", "18-plus");
+  /** When the referral was made. */
+  static final List<String> TIME_CLASSES = List.of("in-hours", "out-of-hours", "weekend", "bank-holiday");
+  /** The pathways counted separately. */
+  static final List<ActionKind> PATHWAYS = List.of(ActionKind.MACE_REFERRAL, ActionKind.PREVENT_REFERRAL,
+      ActionKind.EDUCATION_SERVICE_REFERRAL, ActionKind.DISABILITY_ASSESSMENT);
+
+  long line;
+  String referral = "";
+  String child = "";
+  @Nullable Integer ageYears;
+  String ageBand = "";
+  boolean unborn;
+  String scope = "";
+  boolean disabled;
+  String agencyType = "";
+  String referrerPosition = "";
+  boolean designatedSafeguardingLead;
+  boolean professional;
+  String timeClass = "";
+  boolean immediateDanger;
+  boolean repeatReferral;
+  String consentStatus = "";
+  int referralConcerns;
+  int childConcerns;
+  List<String> drivingIndicators = List.of();
+  List<String> drivingDomains = List.of();
+  @Nullable Tier tierMin;
+  @Nullable Tier tierMax;
+  List<String> widenedBy = List.of();
+  boolean provisional;
+  final Set<ActionKind> actions = EnumSet.noneOf(ActionKind.class);
+  String firstAction = "";
+  String consentCheck = "";
+  List<String> censusFactors = List.of();
+  List<String> cpCategories = List.of();
+  boolean censusUnconfirmed;
+  String policyVersion = "";
+
+  /**
+   * @return a row per referred child, in the evaluation's order
+   */
+  static List<ChildRow> of(long line, Policy policy, Referral referral, Evaluation evaluation) {
+    String timeClass = timeClass(policy, referral.madeAt());
+    List<ChildRow> rows = new ArrayList<>(evaluation.children().size());
+    for (ChildAssessment a : evaluation.children()) {
+      ChildRow r = new ChildRow();
+      r.line = line;
+      r.referral = referral.ref().value();
+      r.child = a.child().value();
+      r.ageYears = a.age().unborn() ? null : a.age().years();
+      r.ageBand = ageBand(a.age(), policy.adultAge());
+      r.unborn = a.age().unborn();
+      r.scope = wire(a.scope());
+      r.disabled = referral.household().child(a.child()).map(c -> c.disabled()).orElse(false);
+      r.agencyType = wire(referral.referrer().agencyType());
+      r.referrerPosition = referral.referrer().position().map(ChildRow::wire).orElse("");
+      r.designatedSafeguardingLead = referral.referrer().designatedSafeguardingLead();
+      r.professional = referral.referrer().professional();
+      r.timeClass = timeClass;
+      r.immediateDanger = referral.immediateDanger();
+      r.repeatReferral = referral.repeatReferral();
+      r.consentStatus = wire(referral.consent().status());
+      r.referralConcerns = referral.concerns().size();
+      for (Concern c : referral.concerns()) {
+        if (c.subject() != SubjectKind.CHILD || c.subjectRef().equals(a.child())) {
+          r.childConcerns++;
+        }
+      }
+      List<String> codes = new ArrayList<>();
+      Set<String> domains = new LinkedHashSet<>();
+      for (IndicatorCode code : a.drivingIndicators()) {
+        codes.add(code.value());
+        policy.indicator(code).ifPresent(i -> domains.add(i.domain()));
+      }
+      r.drivingIndicators = codes;
+      r.drivingDomains = new ArrayList<>(domains);
+      Optional<TierRange> range = a.tierRange();
+      r.tierMin = range.map(TierRange::min).orElse(null);
+      r.tierMax = range.map(TierRange::max).orElse(null);
+      List<String> widened = new ArrayList<>();
+      for (Widening w : a.widenedBy()) {
+        widened.add(wire(w));
+      }
+      r.provisional = a.widenedBy().contains(Widening.UNKNOWN_FACT);
+      for (Reason reason : a.reasons()) {
+        if (reason.kind() == ReasonKind.POSSIBLE_ESCALATION) {
+          r.provisional = true;
+        }
+      }
+      r.widenedBy = new ArrayList<>(widened);
+      for (Action action : a.actions()) {
+        r.actions.add(action.kind());
+      }
+      r.firstAction = a.actions().isEmpty() ? "" : wire(a.actions().get(0).kind());
+      r.consentCheck = a.consent().stream().findFirst().map(ConsentGuidance::check).map(ChildRow::wire).orElse("");
+      policy.census().ifPresent(c -> r.census(c, policy, referral, a));
+      r.policyVersion = evaluation.policyVersion();
+      rows.add(r);
+    }
+    return rows;
+  }
+
+  /**
+   * The candidate census codes of the driving indicators. A factor with an A/B/C suffix (1 to 6)
+   * keeps only the suffixes of whom the reported concerns were about, where the concern is known.
+   */
+  private void census(CensusCodes census, Policy policy, Referral referral, ChildAssessment a) {
+    Set<String> factors = new TreeSet<>(FACTOR_ORDER);
+    Set<ChildProtectionCategory> categories = EnumSet.noneOf(ChildProtectionCategory.class);
+    for (IndicatorCode code : a.drivingIndicators()) {
+      Optional<CensusMapping> m = census.mapping(code);
+      if (m.isEmpty()) {
+        continue;
+      }
+      censusUnconfirmed |= !m.get().confirmed();
+      Set<Character> suffixes = new TreeSet<>();
+      for (Concern c : referral.concerns()) {
+        if (c.indicator().equals(code) && (c.subject() != SubjectKind.CHILD || c.subjectRef().equals(a.child()))) {
+          suffixes.add(c.subject() == SubjectKind.CHILD ? 'A' : c.subject() == SubjectKind.PARENT_CARER ? 'B' : 'C');
+        }
+      }
+      List<String> candidates = m.get().factors();
+      List<String> bySubject = new ArrayList<>();
+      for (String f : candidates) {
+        if (!isBySubject(f) || suffixes.contains(f.charAt(f.length() - 1))) {
+          bySubject.add(f);
+        }
+      }
+      boolean anyBySubject = bySubject.stream().anyMatch(ChildRow::isBySubject);
+      boolean candidatesBySubject = candidates.stream().anyMatch(ChildRow::isBySubject);
+      factors.addAll(suffixes.isEmpty() || (candidatesBySubject && !anyBySubject) ? candidates : bySubject);
+      Indicator indicator = policy.require(code);
+      if (indicator.tier() == Tier.ACUTE) {
+        categories.addAll(m.get().categories());
+      }
+    }
+    censusFactors = new ArrayList<>(factors);
+    cpCategories = new ArrayList<>();
+    for (ChildProtectionCategory c : categories) {
+      cpCategories.add(c.code());
+    }
+  }
+
+  /** Factors 1 to 6 have a suffix by whom they concern: A the child, B a parent or carer, C another person. */
+  private static boolean isBySubject(String factor) {
+    return factor.length() == 2 && factor.charAt(0) >= '1' && factor.charAt(0) <= '6';
+  }
+
+  /** 2A before 10A: by number, then by letter. */
+  static final Comparator<String> FACTOR_ORDER = Comparator
+      .comparingInt(ChildRow::factorNumber)
+      .thenComparing(Comparator.naturalOrder());
+
+  /** @return the number of a factor code: 10 for 10A (no regular expression: this runs per row) */
+  static int factorNumber(String factor) {
+    int n = 0;
+    for (int i = 0; i < factor.length() && Character.isDigit(factor.charAt(i)); i++) {
+      n = n * 10 + (factor.charAt(i) - '0');
+    }
+    return n;
+  }
+
+  static String ageBand(Age age, int adultAge) {
+    if (age.unborn()) {
+      return "unborn";
+    }
+    int y = age.years();
+    if (y >= adultAge) {
+      return "18-plus";
+    }
+    return y < 1 ? "under-1" : y <= 4 ? "1-4" : y <= 9 ? "5-9" : y <= 15 ? "10-15" : "16-17";
+  }
+
+  /**
+   * @return bank-holiday, weekend, in-hours (the in-hours referral route is open) or out-of-hours,
+   *     in the policy's time zone and calendar
+   */
+  static String timeClass(Policy policy, Instant at) {
+    LocalDate day = at.atZone(policy.zone()).toLocalDate();
+    if (policy.calendar().holidays().containsKey(day)) {
+      return "bank-holiday";
+    }
+    DayOfWeek d = day.getDayOfWeek();
+    if (d == DayOfWeek.SATURDAY || d == DayOfWeek.SUNDAY) {
+      return "weekend";
+    }
+    Optional<ServiceHours> hours = policy.contact(policy.inHoursRoute()).flatMap(c -> c.hours());
+    return hours.isPresent() && hours.get().isOpen(at, policy.calendar()) ? "in-hours" : "out-of-hours";
+  }
+
+  /** The wire names of each enumeration, computed once per type. */
+  private static final ClassValue<String[]> WIRE = new ClassValue<>() {
+    @Override
+    protected String[] computeValue(Class<?> type) {
+      Object[] constants = type.getEnumConstants();
+      String[] names = new String[constants.length];
+      for (int i = 0; i < constants.length; i++) {
+        names[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT).replace('_', '-');
+      }
+      return names;
+    }
+  };
+
+  /** @return the JSON format's name of a constant: lower case with '-' */
+  static String wire(Enum<?> e) {
+    return WIRE.get(e.getDeclaringClass())[e.ordinal()];
+  }
+
+  /** @return the index of the tier column of a breakdown: 0 to 3 for Tier 1 to 4, 4 out of scope */
+  int tierColumn() {
+    return tierMin == null ? 4 : tierMin.ordinal();
+  }
+
+  boolean has(ActionKind kind) {
+    return actions.contains(kind);
+  }
+
+}
