@@ -64,7 +64,9 @@ final class BatchCommand implements Callable<Integer> {
     NONE
   }
 
-  private final Policy policy;
+  private Policy policy;
+
+  @picocli.CommandLine.Mixin PolicyOption policyOption = new PolicyOption();
   private final InputStream stdin;
 
   @Spec @Nullable CommandSpec spec;
@@ -106,6 +108,7 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    policy = policyOption.resolve(policy);
     CommandSpec spec = Objects.requireNonNull(this.spec);
     CommandLine cl = spec.commandLine();
     String file = Objects.requireNonNull(in);

@@ -78,7 +78,9 @@ import picocli.CommandLine.Spec;
       "2:usage error"
     })
 final class FormCommand implements Callable<Integer> {
-  private final Policy policy;
+  private Policy policy;
+
+  @picocli.CommandLine.Mixin PolicyOption policyOption = new PolicyOption();
   private final FormPack pack;
   private final InputStream stdin;
   private final Clock clock;
@@ -137,6 +139,7 @@ final class FormCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    policy = policyOption.resolve(policy);
     CommandSpec spec = Objects.requireNonNull(this.spec);
     Mode mode = Objects.requireNonNull(this.mode);
     ReferralForm form = Objects.requireNonNull(this.form);

@@ -1,6 +1,7 @@
 package io.thresholds.core.policy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -77,6 +78,30 @@ public final class Policies {
     Objects.requireNonNull(base, "base");
     String path = base.replaceAll("^/+", "").replaceAll("/+$", "");
     return new PolicyPackReader(PackFiles.classLoader(loader, path)).read();
+  }
+
+  /**
+   * The golden cases a pack directory carries in its {@code golden.tsv} (see {@code
+   * docs/policy-pack.md}); an overlay's own, not its base's.
+   *
+   * @param directory the pack's directory
+   * @return the cases, empty if the pack has none
+   * @throws PolicyFormatException naming the file and line of a broken case
+   */
+  public static List<GoldenCase> goldenCases(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    return PolicyPackReader.goldenCases(PackFiles.directory(directory));
+  }
+
+  /**
+   * @param id an embedded pack's id
+   * @return the golden cases it ships
+   * @throws PolicyFormatException if no embedded pack has that id
+   */
+  public static List<GoldenCase> embeddedGoldenCases(String id) {
+    Objects.requireNonNull(id, "id");
+    return PolicyPackReader.goldenCases(PackFiles.embedded(id).orElseThrow(() -> new PolicyFormatException(
+        "no embedded policy pack has id " + id + "; embedded: " + String.join(", ", embeddedIds()))));
   }
 
   private static final class CityOfLondon {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ final class PolicyPackReader {
   static final String INDICATORS = "indicators.tsv";
   static final String ACTIONS = "actions.tsv";
   static final String HOLIDAYS = "bank-holidays.tsv";
+  static final String GOLDEN = "golden.tsv";
+  static final String GOLDEN_HEADER = "case\treferral\tat\tchild\trange\tactions";
 
   static final String INDICATOR_HEADER =
       "code\ttier\tkind\tdomain\tarea\tsubjects\tage\tmobility\tflags\tescalates_to\tsection\tlabel";
@@ -174,6 +177,61 @@ final class PolicyPackReader {
       throw new PolicyFormatException(locate(e.field()) + "policy pack is inconsistent: " + e.getMessage(), e);
     } catch (IllegalStateException e) {
       throw new PolicyFormatException("policy pack is incomplete: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a pack's own golden cases ({@code golden.tsv}, not inherited), or none if it has none.
+   *
+   * @param pack the pack's files
+   * @return the cases
+   */
+  static List<GoldenCase> goldenCases(PackFiles pack) {
+    if (!pack.exists(GOLDEN)) {
+      return List.of();
+    }
+    List<GoldenCase> out = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Row row : rows(pack, GOLDEN, GOLDEN_HEADER, "")) {
+      out.add(row.parse(() -> {
+        String file = row.get(1);
+        if (file.startsWith("/") || file.contains("..") || file.contains("\\")) {
+          throw new InvalidValueException(row.field(1), "must be a path inside the pack, without ..");
+        }
+        if (!names.add(row.get(0))) {
+          throw new InvalidValueException(row.field(0), "names a case twice");
+        }
+        String[] range = row.get(4).split("-", -1);
+        if (range.length > 2) {
+          throw new InvalidValueException(row.field(4), "must be N or N-M");
+        }
+        var b = GoldenCase.builder()
+            .name(row.get(0))
+            .source(row.where())
+            .referralFile(file)
+            .referralJson(String.join("\n", pack.lines(file)))
+            .child(row.get(3))
+            .minTier(tierText(row, range[0]))
+            .maxTier(tierText(row, range[range.length - 1]))
+            .actions(row.list(5));
+        row.optional(2).ifPresent(at -> {
+          try {
+            b.at(Instant.parse(at));
+          } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidValueException(row.field(2), "must be - or an instant such as 2025-11-18T10:00:00Z");
+          }
+        });
+        return b.build();
+      }));
+    }
+    return out;
+  }
+
+  private static Tier tierText(Row row, String n) {
+    try {
+      return Tier.of(Integer.parseInt(n.strip()));
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException(row.field(4), "must be N or N-M with tiers 1 to 4");
     }
   }
 
