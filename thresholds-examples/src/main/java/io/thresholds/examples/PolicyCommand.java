@@ -130,8 +130,10 @@ final class PolicyCommand implements Runnable {
       CommandSpec spec = Objects.requireNonNull(this.spec);
       String name = Objects.requireNonNull(file).equals("-") ? "standard input" : file;
       Policy policy = PolicyOption.load(file, stdin);
+      boolean pack = !file.equals("-") && (java.nio.file.Files.isDirectory(java.nio.file.Path.of(file))
+          || (!java.nio.file.Files.exists(java.nio.file.Path.of(file)) && Policies.embeddedIds().contains(file)));
       PrintWriter o = spec.commandLine().getOut();
-      o.println(name + ": a valid policy"
+      o.println(name + (pack ? ": a valid policy pack" : ": a valid thresholds/policy@1 policy")
           + (policy.equals(Policies.cityOfLondon()) ? ", the same as the embedded City of London policy" : "") + ".");
       o.println("  id:            " + policy.id());
       o.println("  version:       " + policy.version());
