@@ -141,6 +141,11 @@ final class FormCommand implements Callable<Integer> {
   public Integer call() {
     policy = policyOption.resolve(policy);
     CommandSpec spec = Objects.requireNonNull(this.spec);
+    if (!policy.id().equals(pack.policyId())) {
+      // A pack without forms of its own (e.g. early-help-hub: its page names the EHA but gives no form).
+      spec.commandLine().getErr().println("thresholds form: note: policy " + policy.id() + " has no forms of its own;"
+          + " these are the " + pack.policyId() + " forms, filled from " + policy.id() + "'s advice.");
+    }
     Mode mode = Objects.requireNonNull(this.mode);
     ReferralForm form = Objects.requireNonNull(this.form);
     FormSchema schema = pack.form(form).orElseThrow(() -> new IllegalStateException("no form " + form.id()));
