@@ -94,6 +94,18 @@ public final class Policies {
   }
 
   /**
+   * @param loader the class loader holding the pack
+   * @param base the resource path of the pack's directory
+   * @return the golden cases of a pack in a class loader's resources (see {@link #fromClasspath})
+   * @throws PolicyFormatException naming the file and line of a broken case
+   */
+  public static List<GoldenCase> goldenCases(ClassLoader loader, String base) {
+    Objects.requireNonNull(loader, "loader");
+    Objects.requireNonNull(base, "base");
+    return PolicyPackReader.goldenCases(PackFiles.classLoader(loader, base.replaceAll("^/+", "").replaceAll("/+$", "")));
+  }
+
+  /**
    * @param id an embedded pack's id
    * @return the golden cases it ships
    * @throws PolicyFormatException if no embedded pack has that id

@@ -200,4 +200,17 @@ class OverlayPackTest {
     assertThat(p.actionRules()).allSatisfy(a -> assertThat(a.contact().orElse("-"))
         .isIn("-", "route", "police", "mash", "local-prevent", "local-education"));
   }
+
+  @Test
+  void goldenCases_areThePacksOwn_andNameTheirFileAndLine() throws IOException {
+    assertThat(Policies.embeddedGoldenCases("city-of-london")).extracting(GoldenCase::name)
+        .contains("tier4-immediate-danger-friday-night");
+    assertThat(Policies.goldenCases(OverlayPackTest.class.getClassLoader(), "packs/family-help")).isEmpty();
+    overlay("", null, null);
+    Files.writeString(dir.resolve("golden.tsv"), PolicyPackReader.GOLDEN_HEADER + "\ncase\tgolden/missing.json\t-\tc1\t2\t-\n");
+    assertThatThrownBy(() -> Policies.goldenCases(dir)).isInstanceOf(PolicyFormatException.class)
+        .hasMessageStartingWith("policy pack file golden.tsv line 2: policy pack file golden/missing.json: missing");
+    Files.writeString(dir.resolve("golden.tsv"), PolicyPackReader.GOLDEN_HEADER + "\ncase\t../x.json\t-\tc1\t2\t-\n");
+    assertThatThrownBy(() -> Policies.goldenCases(dir)).hasMessageContaining("must be a path inside the pack");
+  }
 }
