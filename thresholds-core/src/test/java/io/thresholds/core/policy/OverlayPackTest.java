@@ -64,10 +64,9 @@ class OverlayPackTest {
 
   @Test
   void overlayRow_replacesTheBaseRowInPlace_newRowGoesAfterTheRowAboveIt() throws IOException {
-    String override = CITY.actionRules().stream().filter(a -> a.id().equals("monitor")).findFirst().isPresent()
-        ? "monitor\ttier>=2\tMONITOR_AND_REREFER\tMUST\tIN_AGENCY\t-\tnone\t-\tprofessional\tTest 1\tKeep monitoring (test).\n"
-            + "extra-step\ttier>=2\tMONITOR_AND_REREFER\tSHOULD\tIN_AGENCY\t-\tnone\t-\t-\tTest 2\tA new step (test).\n"
-        : "";
+    String override =
+        "monitor\ttier>=2\tMONITOR_AND_REREFER\tMUST\tIN_AGENCY\t-\tnone\t-\tprofessional\tTest 1\tKeep monitoring (test).\n"
+        + "extra-step\ttier>=2\tMONITOR_AND_REREFER\tSHOULD\tIN_AGENCY\t-\tnone\t-\t-\tTest 2\tA new step (test).\n";
     Policy p = Policies.load(overlay("", null, override));
     List<String> ids = p.actionRules().stream().map(ActionRule::id).collect(Collectors.toList());
     List<String> base = CITY.actionRules().stream().map(ActionRule::id).collect(Collectors.toList());
