@@ -95,7 +95,9 @@ final class BatchCommand implements Callable<Integer> {
     NONE
   }
 
-  private final Policy policy;
+  private Policy policy;
+
+  @picocli.CommandLine.Mixin PolicyOption policyOption = new PolicyOption();
   private final InputStream stdin;
   /** Set on SIGINT (by the shutdown hook) or by {@link #requestStop()}: read no further line. */
   private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -190,6 +192,7 @@ final class BatchCommand implements Callable<Integer> {
   }
 
   private Integer runCommand() throws IOException {
+    policy = policyOption.resolve(policy);
     CommandSpec spec = Objects.requireNonNull(this.spec);
     CommandLine cl = spec.commandLine();
     String file = Objects.requireNonNull(in);

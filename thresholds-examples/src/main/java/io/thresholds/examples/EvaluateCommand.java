@@ -43,7 +43,9 @@ import picocli.CommandLine.Spec;
       "same file always gives the same advice."
     })
 final class EvaluateCommand implements Callable<Integer> {
-  private final Policy policy;
+  private Policy policy;
+
+  @picocli.CommandLine.Mixin PolicyOption policyOption = new PolicyOption();
   private final InputStream stdin;
 
   @Spec @Nullable CommandSpec spec;
@@ -72,6 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    policy = policyOption.resolve(policy);
     CommandSpec spec = java.util.Objects.requireNonNull(this.spec);
     Input input = Input.read(java.util.Objects.requireNonNull(file), stdin);
     Referral referral = readReferral(input, policy);

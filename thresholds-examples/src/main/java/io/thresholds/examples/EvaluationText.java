@@ -69,7 +69,7 @@ final class EvaluationText {
     wrap("", "Referral " + evaluation.referral() + ", made " + longTime(referral.madeAt()) + ".");
     wrap("", "Advice as at " + longTime(evaluation.evaluatedAt()) + " (" + policy.zone() + "), from "
         + policy.documentTitle() + " (policy " + evaluation.policyId() + " "
-        + evaluation.policyVersion() + ").");
+        + evaluation.policyVersion() + policy.extendsPolicy().map(b -> ", extending " + b).orElse("") + ").");
     for (ChildAssessment child : evaluation.children()) {
       child(child);
     }
@@ -149,6 +149,28 @@ final class EvaluationText {
       wrap(pad + "! ", pad + "  ", "Not yet: " + blocker);
     }
     wrap(pad, pad + "  ", "Source: " + a.citation().toText());
+    basis(pad, "action." + a.ruleId(), "action");
+    a.contact().ifPresent(c -> {
+      if (policy.provenanceOf("action." + a.ruleId()) != policy.provenanceOf("contact." + c.id())) {
+        basis(pad, "contact." + c.id(), "contact");
+      }
+      basis(pad, "contact." + c.id() + ".hours", "contact's hours");
+    });
+  }
+
+  /** Says so when an item is not stated by the pack's own document. */
+  private void basis(String pad, String item, String what) {
+    switch (policy.provenanceOf(item)) {
+      case INHERITED:
+        wrap(pad, pad + "  ", "Basis: " + what + " inherited from " + policy.extendsPolicy().orElse("the base pack")
+            + " (this policy's document is silent).");
+        break;
+      case ASSUMED:
+        wrap(pad, pad + "  ", "Basis: " + what + " assumed by the policy pack (not stated in its document).");
+        break;
+      default:
+        break;
+    }
   }
 
   private void consent(ConsentGuidance g) {
@@ -186,7 +208,7 @@ final class EvaluationText {
   }
 
   private String tierName(Tier tier) {
-    return policy.tier(tier).name();
+    return policy.tier(tier).name() + policy.service(tier).map(s -> " [" + s.name() + " service]").orElse("");
   }
 
   private static String age(ChildAssessment c) {

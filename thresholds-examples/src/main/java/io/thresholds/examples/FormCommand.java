@@ -79,7 +79,9 @@ import picocli.CommandLine.Spec;
       "2:usage error"
     })
 final class FormCommand implements Callable<Integer> {
-  private final Policy policy;
+  private Policy policy;
+
+  @picocli.CommandLine.Mixin PolicyOption policyOption = new PolicyOption();
   private final FormPack pack;
   private final InputStream stdin;
   private final Clock clock;
@@ -138,7 +140,13 @@ final class FormCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    policy = policyOption.resolve(policy);
     CommandSpec spec = Objects.requireNonNull(this.spec);
+    if (!policy.id().equals(pack.policyId())) {
+      // A pack without forms of its own (e.g. early-help-hub: its page names the EHA but gives no form).
+      spec.commandLine().getErr().println("thresholds form: note: policy " + policy.id() + " has no forms of its own;"
+          + " these are the " + pack.policyId() + " forms, filled from " + policy.id() + "'s advice.");
+    }
     Mode mode = Objects.requireNonNull(this.mode);
     ReferralForm form = Objects.requireNonNull(this.form);
     FormSchema schema = pack.form(form).orElseThrow(() -> new IllegalStateException("no form " + form.id()));

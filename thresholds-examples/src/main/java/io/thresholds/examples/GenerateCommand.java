@@ -34,7 +34,9 @@ final class GenerateCommand implements Callable<Integer> {
   static final long MAX_COUNT = 100_000_000L;
   private static final int PART = 1_000;
 
-  private final Policy policy;
+  private Policy policy;
+
+  @picocli.CommandLine.Mixin PolicyOption policyOption = new PolicyOption();
 
   @Spec @Nullable CommandSpec spec;
 
@@ -57,6 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    policy = policyOption.resolve(policy);
     CommandLine cl = Objects.requireNonNull(spec).commandLine();
     if (count < 0 || count > MAX_COUNT) {
       throw new CommandLine.ParameterException(cl, "N must be 0 to " + MAX_COUNT);

@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
       "Use the codes in a referral's concerns."
     })
 final class IndicatorsCommand implements Callable<Integer> {
-  private final Policy policy;
+  private Policy policy;
+
+  @picocli.CommandLine.Mixin PolicyOption policyOption = new PolicyOption();
 
   @Spec @Nullable CommandSpec spec;
 
@@ -52,6 +54,7 @@ final class IndicatorsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    policy = policyOption.resolve(policy);
     CommandSpec spec = Objects.requireNonNull(this.spec);
     if (tier != null && (tier < 1 || tier > 4)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tier must be 1, 2, 3 or 4");

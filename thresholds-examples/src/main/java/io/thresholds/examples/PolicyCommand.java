@@ -5,13 +5,13 @@ import io.thresholds.core.policy.Contact;
 import io.thresholds.core.policy.IndicatorKind;
 import io.thresholds.core.policy.Policies;
 import io.thresholds.core.policy.Policy;
+import io.thresholds.core.policy.Provenance;
 import io.thresholds.core.policy.TierDefinition;
 import io.thresholds.core.time.WorkingCalendar;
 import io.thresholds.jackson.ThresholdsJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -36,14 +36,14 @@ import picocli.CommandLine.Spec;
     description = "The policy is data: tiers, indicators, consent rules, contacts, action rules and"
         + " the bank-holiday calendar of a partnership, as a thresholds/policy@1 JSON document"
         + " (thresholds-jackson/FORMAT.md). Export the City of London policy to start your own.",
-    synopsisSubcommandLabel = "(export | validate)")
+    synopsisSubcommandLabel = "(export | validate | diff | impact | test | init)")
 final class PolicyCommand implements Runnable {
   @Spec @Nullable CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(Objects.requireNonNull(spec).commandLine(),
-        "Missing required subcommand: export or validate");
+        "Missing required subcommand: export, validate, diff, impact, test or init");
   }
 
   /**
@@ -55,6 +55,10 @@ final class PolicyCommand implements Runnable {
     CommandLine cl = new CommandLine(new PolicyCommand());
     cl.addSubcommand(new CommandLine(new Export(policy)));
     cl.addSubcommand(new CommandLine(new Validate(stdin)));
+    cl.addSubcommand(new CommandLine(new PolicyTools.Diff()));
+    cl.addSubcommand(new CommandLine(new PolicyTools.Impact()));
+    cl.addSubcommand(new CommandLine(new PolicyTools.Test()));
+    cl.addSubcommand(new CommandLine(new PolicyTools.Init()));
     return cl;
   }
 
@@ -66,7 +70,9 @@ final class PolicyCommand implements Runnable {
       description = "Write the embedded City of London policy as a thresholds/policy@1 JSON document,"
           + " indented, one property a line, to review it or to edit it into your partnership's policy.")
   static final class Export implements Callable<Integer> {
-    private final Policy policy;
+    private Policy policy;
+
+    @picocli.CommandLine.Mixin PolicyOption policyOption = new PolicyOption();
 
     @Spec @Nullable CommandSpec spec;
 
@@ -80,6 +86,7 @@ final class PolicyCommand implements Runnable {
     @Override
     public Integer call() {
       CommandSpec spec = Objects.requireNonNull(this.spec);
+      policy = policyOption.resolve(policy);
       String json = ThresholdsJson.writePolicy(policy);
       try (Writer w = Output.open(out, spec.commandLine().getOut())) {
         w.write(json);
@@ -100,16 +107,18 @@ final class PolicyCommand implements Runnable {
   @Command(
       name = "validate",
       mixinStandardHelpOptions = true,
-      header = "Check a policy pack: a thresholds/policy@1 JSON document.",
-      description = "Read a thresholds/policy@1 document with every check of the SDK (each value, then"
-          + " the rules of the whole policy) and summarise it; or name the JSON path, line and rule"
-          + " of the first problem and exit with 1.")
+      header = "Check a policy: a pack directory, a thresholds/policy@1 JSON document or an embedded pack.",
+      description = "Read a policy pack directory (resolving the packs it extends), a thresholds/policy@1"
+          + " document or an embedded pack with every check of the SDK (each value, then the rules of the"
+          + " whole policy) and summarise it; or name the file (or JSON path), line and rule of the first"
+          + " problem and exit with 1.")
   static final class Validate implements Callable<Integer> {
     private final InputStream stdin;
 
     @Spec @Nullable CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE|-", description = "the policy JSON file, or - for standard input")
+    @Parameters(index = "0", paramLabel = "DIR|FILE|ID|-",
+        description = "a policy pack directory, a policy JSON file, an embedded pack id, or - for JSON on standard input")
     @Nullable String file;
 
     Validate(InputStream stdin) {
@@ -119,15 +128,12 @@ final class PolicyCommand implements Runnable {
     @Override
     public Integer call() {
       CommandSpec spec = Objects.requireNonNull(this.spec);
-      Input input = Input.read(Objects.requireNonNull(file), stdin, Input.Kind.POLICY);
-      Policy policy;
-      try {
-        policy = ThresholdsJson.readPolicy(new StringReader(input.text));
-      } catch (IOException e) {
-        throw input.invalid(e);
-      }
+      String name = Objects.requireNonNull(file).equals("-") ? "standard input" : file;
+      Policy policy = PolicyOption.load(file, stdin);
+      boolean pack = !file.equals("-") && (java.nio.file.Files.isDirectory(java.nio.file.Path.of(file))
+          || (!java.nio.file.Files.exists(java.nio.file.Path.of(file)) && Policies.embeddedIds().contains(file)));
       PrintWriter o = spec.commandLine().getOut();
-      o.println(input.name + ": a valid thresholds/policy@1 policy"
+      o.println(name + (pack ? ": a valid policy pack" : ": a valid thresholds/policy@1 policy")
           + (policy.equals(Policies.cityOfLondon()) ? ", the same as the embedded City of London policy" : "") + ".");
       o.println("  id:            " + policy.id());
       o.println("  version:       " + policy.version());
@@ -146,6 +152,27 @@ final class PolicyCommand implements Runnable {
       o.println("  contacts:      " + policy.contacts().size() + " (" + policy.contacts().stream()
           .map(Contact::id).collect(Collectors.joining(", ")) + "); referral route: " + policy.inHoursRoute()
           + " in office hours, " + policy.outOfHoursRoute() + " out of hours");
+      policy.extendsPolicy().ifPresent(b -> o.println("  extends:       " + b + " (" + policy.provenance().values().stream()
+          .filter(v -> v == Provenance.INHERITED).count() + " items inherited)"));
+      if (policy.effectiveFrom().isPresent() || policy.effectiveUntil().isPresent()) {
+        o.println("  in force:      from " + policy.effectiveFrom().map(Object::toString).orElse("the start")
+            + (policy.effectiveUntil().map(u -> " until (not including) " + u).orElse("")));
+      }
+      long assumed = policy.provenance().values().stream().filter(v -> v == Provenance.ASSUMED).count();
+      if (assumed > 0) {
+        o.println("  assumed:       " + assumed + " items are readings of the pack, not stated by its document ("
+            + policy.provenance().entrySet().stream().filter(e -> e.getValue() == Provenance.ASSUMED)
+                .map(java.util.Map.Entry::getKey).collect(Collectors.joining(", ")) + ")");
+      }
+      if (!policy.services().isEmpty()) {
+        o.println("  services:      " + policy.services().stream().map(sv -> sv.name() + " (tiers " + sv.tiers().stream()
+            .map(t -> String.valueOf(t.number())).sorted().collect(Collectors.joining(", ")) + ")")
+            .collect(Collectors.joining("; ")));
+      }
+      if (!policy.retiredIndicators().isEmpty()) {
+        o.println("  retired:       " + policy.retiredIndicators().size() + " indicator codes (" + policy.retiredIndicators()
+            .stream().map(r -> r.code() + r.replacedBy().map(x -> " -> " + x).orElse("")).collect(Collectors.joining(", ")) + ")");
+      }
       WorkingCalendar c = policy.calendar();
       o.println("  calendar:      " + c.coveredFrom() + " to " + c.coveredUntil() + " (" + c.zone() + "), "
           + c.holidays().size() + " bank holidays; advice needing a day outside it fails");

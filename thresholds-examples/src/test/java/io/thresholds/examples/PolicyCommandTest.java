@@ -141,7 +141,9 @@ class PolicyCommandTest {
 
   @Test
   void unreadableFiles() throws Exception {
-    assertInvalidInput(Cli.run("policy", "validate", dir.toString()), "it is a directory; give a policy JSON file");
+    // A directory is a policy pack: an empty one is missing its policy.properties.
+    assertInvalidInput(Cli.run("policy", "validate", dir.toString()), "invalid policy pack " + dir
+        + ": policy pack file policy.properties: missing");
     assertInvalidInput(Cli.run("policy", "validate", dir.resolve("nope.json").toString()), "nope.json: no such file");
     Path empty = dir.resolve("empty.json");
     Files.writeString(empty, "");
@@ -152,7 +154,7 @@ class PolicyCommandTest {
   void usageErrors_exit2() {
     Cli none = Cli.run("policy");
     assertThat(none.exit).isEqualTo(2);
-    assertThat(none.err).contains("Missing required subcommand: export or validate");
+    assertThat(none.err).contains("Missing required subcommand: export, validate, diff, impact, test or init");
     assertThat(Cli.run("policy", "validate").exit).isEqualTo(2);
     assertThat(Cli.run("policy", "import").exit).isEqualTo(2);
   }

@@ -11,6 +11,9 @@ import io.thresholds.core.consent.ImmutableConsentRule;
 import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.policy.ActionKind;
+import io.thresholds.core.policy.Provenance;
+import io.thresholds.core.policy.RetiredIndicator;
+import io.thresholds.core.policy.TierService;
 import io.thresholds.core.policy.ActionRule;
 import io.thresholds.core.policy.AgeCondition;
 import io.thresholds.core.policy.CensusCodes;
@@ -70,14 +73,18 @@ final class PolicyCodec {
   private static final List<String> POLICY = List.of("format", "id", "version", "name",
       "documentTitle", "zone", "tiers", "domains", "indicators", "contacts", "inHoursRoute",
       "outOfHoursRoute", "consentRules", "actionRules", "calendar", "adultAge", "cumulativeCount",
-      "cumulativeCountBy", "cumulativeDomainAliases", "cumulativeCitation", "groups", "combinations", "schoolAgeFrom", "schoolAgeTo", "schoolAgeCitation",
+      "cumulativeCountBy", "cumulativeDomainAliases", "cumulativeCitation", "groups", "combinations",
+      "schoolAgeFrom", "schoolAgeTo", "schoolAgeCitation",
       "lowAttendanceBelowPercent", "lowAttendanceIndicator", "missingEducationIndicator",
-      "disabilityCitation", "disabilityCareDomain", "immediateDangerTier", "immediateDangerCitation", "adultCitation",
-      "noNeedCitation", "census");
+      "disabilityCitation", "disabilityCareDomain", "immediateDangerTier", "immediateDangerCitation",
+      "adultCitation", "noNeedCitation", "census", "effectiveFrom", "effectiveUntil", "extendsPolicy",
+      "services", "retiredIndicators", "provenance");
   private static final List<String> CENSUS = List.of("codeList", "version", "source", "mappings");
   private static final List<String> CENSUS_MAPPING =
       List.of("indicator", "factors", "categories", "confirmed", "reading");
   private static final List<String> TIER = List.of("tier", "name", "citation");
+  private static final List<String> SERVICE = List.of("id", "name", "tiers", "citation");
+  private static final List<String> RETIRED = List.of("code", "replacedBy", "retiredBy");
   private static final List<String> INDICATOR = List.of("code", "tier", "kind", "domain", "area",
       "subjects", "age", "preOrNonMobileOnly", "flags", "escalatesTo", "label", "citation");
   private static final List<String> AGE = List.of("minYears", "maxYears", "includesUnborn");
@@ -98,6 +105,10 @@ final class PolicyCodec {
       return POLICY;
     } else if (type == TierDefinition.class) {
       return TIER;
+    } else if (type == TierService.class) {
+      return SERVICE;
+    } else if (type == RetiredIndicator.class) {
+      return RETIRED;
     } else if (type == Indicator.class) {
       return INDICATOR;
     } else if (type == AgeCondition.class) {
@@ -242,6 +253,30 @@ final class PolicyCodec {
           break;
         case "noNeedCitation":
           b.noNeedCitation(EvaluationCodec.citation(in));
+          break;
+        case "effectiveFrom":
+          b.effectiveFrom(in.date());
+          break;
+        case "effectiveUntil":
+          b.effectiveUntil(in.date());
+          break;
+        case "extendsPolicy":
+          b.extendsPolicy(in.string());
+          break;
+        case "services":
+          b.services(in.list(PolicyCodec::tierService));
+          break;
+        case "retiredIndicators":
+          b.retiredIndicators(in.list(PolicyCodec::retiredIndicator));
+          break;
+        case "provenance":
+          Map<String, String> provenance = in.textToText(Policy.class);
+          Map<String, Provenance> parsed = new java.util.LinkedHashMap<>();
+          for (Map.Entry<String, String> e : provenance.entrySet()) {
+            parsed.put(e.getKey(), Names.parse(Provenance.class, e.getValue()).orElseThrow(() -> in.mismatch(
+                Provenance.class, "expected " + Names.allowed(Provenance.class))));
+          }
+          b.provenance(parsed);
           break;
         case "census":
           b.census(census(in));
@@ -465,6 +500,51 @@ final class PolicyCodec {
     } catch (DateTimeException e) {
       throw in.mismatch(ZoneId.class, "expected a time zone id such as Europe/London");
     }
+  }
+
+  static TierService tierService(In in) throws IOException {
+    var b = TierService.builder();
+    Set<String> seen = in.object(TierService.class, SERVICE, name -> {
+      switch (name) {
+        case "id":
+          b.id(in.string());
+          break;
+        case "name":
+          b.name(in.string());
+          break;
+        case "tiers":
+          b.tiers(in.list(In::tier));
+          break;
+        case "citation":
+          b.citation(EvaluationCodec.citation(in));
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(TierService.class, seen, "id", "name", "tiers", "citation");
+    return in.buildPart(TierService.class, SERVICE, b::build);
+  }
+
+  static RetiredIndicator retiredIndicator(In in) throws IOException {
+    var b = RetiredIndicator.builder();
+    Set<String> seen = in.object(RetiredIndicator.class, RETIRED, name -> {
+      switch (name) {
+        case "code":
+          b.code(in.code());
+          break;
+        case "replacedBy":
+          b.replacedBy(in.code());
+          break;
+        case "retiredBy":
+          b.retiredBy(in.string());
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(RetiredIndicator.class, seen, "code", "retiredBy");
+    return in.buildPart(RetiredIndicator.class, RETIRED, b::build);
   }
 
   static IndicatorGroup group(In in) throws IOException {
@@ -951,6 +1031,52 @@ final class PolicyCodec {
     if (p.census().isPresent()) {
       g.writeFieldName("census");
       writeCensus(p.census().get(), g);
+    }
+    // Added for packs that extend another and versions in force by date: written only when set, so
+    // a policy without them is written exactly as before.
+    if (p.effectiveFrom().isPresent()) {
+      g.writeStringField("effectiveFrom", p.effectiveFrom().get().toString());
+    }
+    if (p.effectiveUntil().isPresent()) {
+      g.writeStringField("effectiveUntil", p.effectiveUntil().get().toString());
+    }
+    if (p.extendsPolicy().isPresent()) {
+      g.writeStringField("extendsPolicy", p.extendsPolicy().get());
+    }
+    if (!p.services().isEmpty()) {
+      g.writeArrayFieldStart("services");
+      for (TierService sv : p.services()) {
+        g.writeStartObject();
+        g.writeStringField("id", sv.id());
+        g.writeStringField("name", sv.name());
+        g.writeArrayFieldStart("tiers");
+        for (io.thresholds.core.model.Tier t : sv.tiers()) {
+          g.writeNumber(t.number());
+        }
+        g.writeEndArray();
+        g.writeFieldName("citation");
+        EvaluationCodec.writeCitation(sv.citation(), g);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    if (!p.retiredIndicators().isEmpty()) {
+      g.writeArrayFieldStart("retiredIndicators");
+      for (RetiredIndicator r : p.retiredIndicators()) {
+        g.writeStartObject();
+        g.writeStringField("code", r.code().value());
+        code(g, "replacedBy", r.replacedBy());
+        g.writeStringField("retiredBy", r.retiredBy());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    if (!p.provenance().isEmpty()) {
+      g.writeObjectFieldStart("provenance");
+      for (Map.Entry<String, Provenance> e : p.provenance().entrySet()) {
+        g.writeStringField(e.getKey(), Names.of(e.getValue()));
+      }
+      g.writeEndObject();
     }
     g.writeEndObject();
   }

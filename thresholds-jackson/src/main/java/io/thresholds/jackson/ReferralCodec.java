@@ -351,8 +351,11 @@ final class ReferralCodec {
       Policy p = (Policy) policy;
       if (p.indicator(code).isEmpty()) {
         // Codes are catalogue keys, not personal data: naming it is what makes the error useful.
-        throw in.mismatch(IndicatorCode.class, "unknown indicator code " + code
-            + ": not in the catalogue of policy " + p.id() + " " + p.version());
+        String why = p.retired(code).map(r -> "retired by policy " + r.retiredBy()
+            + r.replacedBy().map(n -> "; use " + n + " instead").orElse("; it has no replacement")
+            + " (evaluate the referral under the version in force when it was made)")
+            .orElse("not in the catalogue of policy " + p.id() + " " + p.version());
+        throw in.mismatch(IndicatorCode.class, "unknown indicator code " + code + ": " + why);
       }
     }
     return code;

@@ -51,6 +51,20 @@ class PolicyJsonTest {
    * copy it over the fixture.
    */
   @Test
+  void overlayPacks_exportedAndReadBack_areEqual_withProvenanceServicesRetirementsAndDates() throws Exception {
+    Policy hub = io.thresholds.core.policy.Policies.embedded("early-help-hub");
+    assertThat(ThresholdsJson.readPolicy(ThresholdsJson.writePolicy(hub))).isEqualTo(hub);
+    String hubJson = ThresholdsJson.writePolicy(hub);
+    assertThat(hubJson).contains("\"extendsPolicy\": \"city-of-london").contains("\"contact.mash.hours\": \"assumed\"");
+    Policy familyHelp = io.thresholds.core.policy.Policies.fromClasspath(PolicyJsonTest.class.getClassLoader(),
+        "packs/family-help");
+    String json = ThresholdsJson.writePolicy(familyHelp);
+    assertThat(json).contains("\"effectiveFrom\": \"2026-04-01\"").contains("\"services\"")
+        .contains("\"retiredIndicators\"");
+    assertThat(ThresholdsJson.readPolicy(json)).isEqualTo(familyHelp);
+  }
+
+  @Test
   void cityOfLondon_exported_isTheGoldenFixture() throws Exception {
     String actual = ThresholdsJson.writePolicy(CITY);
     String expected = Fixtures.text(GOLDEN);

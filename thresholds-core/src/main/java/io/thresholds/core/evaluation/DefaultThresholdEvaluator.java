@@ -23,7 +23,6 @@ import io.thresholds.core.policy.IndicatorKind;
 import io.thresholds.core.policy.Match;
 import io.thresholds.core.policy.Modality;
 import io.thresholds.core.policy.Policy;
-import io.thresholds.core.policy.UnknownIndicatorException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,8 +88,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     for (int i = 0; i < referral.concerns().size(); i++) {
       Concern c = referral.concerns().get(i);
       String field = "concerns[" + i + "]";
-      Indicator ind = policy.indicator(c.indicator()).orElseThrow(
-          () -> new UnknownIndicatorException(c.indicator(), policy.id() + " " + policy.version()));
+      Indicator ind = policy.require(c.indicator()); // unknown or retired: a typed error
       if (!ind.subjects().contains(c.subject())) {
         throw new InvalidValueException(field + ".subject",
             "indicator " + ind.code() + " is about " + ind.subjects() + ", not " + c.subject());

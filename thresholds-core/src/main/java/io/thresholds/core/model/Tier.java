@@ -3,8 +3,12 @@ package io.thresholds.core.model;
 import io.thresholds.core.InvalidValueException;
 
 /**
- * The four tiers of the Continuum of Need. A partnership's policy gives each tier its local name;
- * the numbers and their order are fixed.
+ * The four numbered levels of need of the engine. A partnership's policy gives each level its local
+ * name ({@code policy.tier(t).name()}) and may group adjacent levels into one service ({@code
+ * policy.service(t)}, e.g. "Family Help" across levels 2 and 3); the numbers and their order are
+ * fixed. The constant names follow the City of London document; code that should not depend on one
+ * partnership's words can use the neutral aliases {@link #LEVEL_1} to {@link #LEVEL_4} or {@link
+ * #of(int)}.
  */
 public enum Tier {
   /** Tier 1: universal services meet the child's needs. */
@@ -15,6 +19,15 @@ public enum Tier {
   HIGH_OR_COMPLEX(3),
   /** Tier 4: acute needs; significant harm or its risk (Children Act 1989 s47). */
   ACUTE(4);
+
+  /** Level 1, the same constant as {@link #UNIVERSAL}; its name comes from the policy. */
+  public static final Tier LEVEL_1 = UNIVERSAL;
+  /** Level 2, the same constant as {@link #ADDITIONAL_NEEDS}; its name comes from the policy. */
+  public static final Tier LEVEL_2 = ADDITIONAL_NEEDS;
+  /** Level 3, the same constant as {@link #HIGH_OR_COMPLEX}; its name comes from the policy. */
+  public static final Tier LEVEL_3 = HIGH_OR_COMPLEX;
+  /** Level 4, the same constant as {@link #ACUTE}; its name comes from the policy. */
+  public static final Tier LEVEL_4 = ACUTE;
 
   private final int number;
 

@@ -14,8 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Where the files of a policy pack come from: a directory, or a classpath location of this module. */
+/**
+ * Where the files of a policy pack come from: a directory, a classpath location of this module (the
+ * embedded packs), or a resource base path of a class loader (a vendor's own jar).
+ */
 abstract class PackFiles {
+  /** The packs embedded in this module, by policy id. */
+  static final java.util.Map<String, String> EMBEDDED = java.util.Map.of(
+      "city-of-london", "/io/thresholds/core/policy/city-of-london",
+      "early-help-hub", "/io/thresholds/core/policy/early-help-hub");
+
   /** Files larger than this are refused, so a pack cannot exhaust memory. */
   static final int MAX_FILE_CHARS = 4 * 1024 * 1024;
 
@@ -23,8 +31,28 @@ abstract class PackFiles {
 
   abstract Reader open(String file) throws IOException;
 
-  /** @return true if the pack has the file (for optional files) */
+  /** @return what makes two packs the same pack (for finding packs that extend each other in a cycle) */
+  abstract String identity();
+
+  /** @return whether the pack has the file (an overlay may leave a file to its base) */
   abstract boolean exists(String file);
+
+  /**
+   * The pack a {@code policy.extends} value names: an embedded pack by id, or a path relative to
+   * this pack ({@code ./...} or {@code ../...}) in the same place (directory tree or class loader).
+   *
+   * @param reference the value
+   * @return the base pack's files, or empty if the reference is neither
+   */
+  abstract java.util.Optional<PackFiles> base(String reference);
+
+  static boolean isRelative(String reference) {
+    return reference.startsWith("./") || reference.startsWith("../");
+  }
+
+  static java.util.Optional<PackFiles> embedded(String id) {
+    return java.util.Optional.ofNullable(EMBEDDED.get(id)).map(PackFiles::classpath);
+  }
 
   /**
    * Reads a whole file as lines, strictly as UTF-8. The size limit is enforced while reading, so a
@@ -116,10 +144,23 @@ abstract class PackFiles {
   }
 
   static PackFiles directory(Path dir) {
+    return directory(dir, "");
+  }
+
+  /**
+   * @param dir the pack's directory
+   * @param label the path of the directory relative to the pack the user named ("" for that pack)
+   */
+  static PackFiles directory(Path dir, String label) {
     return new PackFiles() {
       @Override
       String describe(String file) {
-        return "policy pack file " + file;
+        return "policy pack file " + label + file;
+      }
+
+      @Override
+      String identity() {
+        return "dir:" + dir.toAbsolutePath().normalize();
       }
 
       @Override
@@ -131,6 +172,16 @@ abstract class PackFiles {
       boolean exists(String file) {
         return Files.exists(dir.resolve(file));
       }
+
+      @Override
+      java.util.Optional<PackFiles> base(String reference) {
+        if (isRelative(reference)) {
+          String relative = Path.of(label.isEmpty() ? "." : label).resolve(reference).normalize().toString();
+          return java.util.Optional.of(directory(dir.resolve(reference).normalize(),
+              relative.isEmpty() ? "" : relative.replace('\\', '/') + "/"));
+        }
+        return embedded(reference);
+      }
     };
   }
 
@@ -139,6 +190,11 @@ abstract class PackFiles {
       @Override
       String describe(String file) {
         return "embedded policy file " + base + "/" + file;
+      }
+
+      @Override
+      String identity() {
+        return "module:" + base;
       }
 
       @Override
@@ -153,6 +209,57 @@ abstract class PackFiles {
       @Override
       boolean exists(String file) {
         return PackFiles.class.getResource(base + "/" + file) != null;
+      }
+
+      @Override
+      java.util.Optional<PackFiles> base(String reference) {
+        return embedded(reference);
+      }
+    };
+  }
+
+  /**
+   * @param loader the class loader holding the pack, e.g. the vendor's own
+   * @param base the resource path of the pack's directory, without leading or trailing slash
+   * @return the pack's files
+   */
+  static PackFiles classLoader(ClassLoader loader, String base) {
+    return new PackFiles() {
+      @Override
+      String describe(String file) {
+        return "classpath policy file " + base + "/" + file;
+      }
+
+      @Override
+      String identity() {
+        return "loader:" + System.identityHashCode(loader) + ":" + base;
+      }
+
+      @Override
+      Reader open(String file) throws IOException {
+        InputStream in = loader.getResourceAsStream(base + "/" + file);
+        if (in == null) {
+          throw new NoSuchFileException(base + "/" + file);
+        }
+        return utf8(in);
+      }
+
+      @Override
+      boolean exists(String file) {
+        return loader.getResource(base + "/" + file) != null;
+      }
+
+      @Override
+      java.util.Optional<PackFiles> base(String reference) {
+        if (isRelative(reference)) {
+          java.net.URI resolved = java.net.URI.create("/" + base + "/").resolve(reference).normalize();
+          String path = resolved.getPath();
+          if (path.startsWith("/..") || path.equals("/")) {
+            return java.util.Optional.empty();
+          }
+          return java.util.Optional.of(classLoader(loader, path.substring(1).replaceAll("/+$", "")));
+        }
+        return embedded(reference);
       }
     };
   }

@@ -163,6 +163,69 @@ public abstract class Policy {
    */
   public abstract Optional<CensusCodes> census();
 
+  /**
+   * @return the first day (in the policy's zone) this version is in force; absent means since
+   *     before any referral it will see
+   */
+  public abstract Optional<java.time.LocalDate> effectiveFrom();
+
+  /**
+   * @return the first day (in the policy's zone) this version is no longer in force; absent means
+   *     until a later version starts (see {@link PolicyHistory})
+   */
+  public abstract Optional<java.time.LocalDate> effectiveUntil();
+
+  /** @return services spanning adjacent tiers, e.g. "Family Help" across Tiers 2 and 3; often none */
+  public abstract List<TierService> services();
+
+  /** @return indicator codes this policy no longer has, with their replacements */
+  public abstract List<RetiredIndicator> retiredIndicators();
+
+  /**
+   * @return where the items that are not {@link Provenance#STATED} come from, by item key: {@code
+   *     tier.N}, {@code domain.CODE}, {@code contact.ID}, {@code routes}, {@code consent.N}, {@code
+   *     rules.NAME}, {@code school-age}, {@code derive.NAME}, {@code service.ID}, {@code
+   *     indicator.CODE}, {@code action.ID}, {@code calendar}
+   */
+  public abstract Map<String, Provenance> provenance();
+
+  /** @return the id and version of the pack this one extends, e.g. {@code city-of-london 1.0.0} */
+  public abstract Optional<String> extendsPolicy();
+
+  /**
+   * @param item an item key, e.g. {@code contact.hub} or {@code indicator.T4-S47-PHYSICAL-ABUSE}
+   * @return where it comes from
+   */
+  public Provenance provenanceOf(String item) {
+    return provenance().getOrDefault(item, Provenance.STATED);
+  }
+
+  /**
+   * @param at an instant
+   * @return whether this version is in force at that instant (its effective dates, in its zone)
+   */
+  public boolean inForceAt(java.time.Instant at) {
+    java.time.LocalDate day = at.atZone(zone()).toLocalDate();
+    return effectiveFrom().map(f -> !day.isBefore(f)).orElse(true)
+        && effectiveUntil().map(u -> day.isBefore(u)).orElse(true);
+  }
+
+  /**
+   * @param tier a tier
+   * @return the service spanning it, if the policy groups tiers into services
+   */
+  public Optional<TierService> service(Tier tier) {
+    return services().stream().filter(s -> s.tiers().contains(tier)).findFirst();
+  }
+
+  /**
+   * @param code an indicator code
+   * @return its retirement record, if this policy retired it
+   */
+  public Optional<RetiredIndicator> retired(IndicatorCode code) {
+    return retiredIndicators().stream().filter(r -> r.code().equals(code)).findFirst();
+  }
+
   /** @return a new builder */
   public static ImmutablePolicy.Builder builder() {
     return ImmutablePolicy.builder();
@@ -427,6 +490,32 @@ public abstract class Policy {
     if (!calendar().zone().equals(zone())) {
       throw new InvalidValueException("calendar.zone", "must be the policy's zone");
     }
+    if (effectiveFrom().isPresent() && effectiveUntil().isPresent()
+        && !effectiveUntil().get().isAfter(effectiveFrom().get())) {
+      throw new InvalidValueException("policy.effective-until", "must be after policy.effective-from");
+    }
+    Set<Tier> inService = EnumSet.noneOf(Tier.class);
+    Set<String> serviceIds = new HashSet<>();
+    for (TierService s : services()) {
+      if (!serviceIds.add(s.id())) {
+        throw new InvalidValueException("services[" + s.id() + "]", "id is used twice");
+      }
+      for (Tier t : s.tiers()) {
+        if (!inService.add(t)) {
+          throw new InvalidValueException("services[" + s.id() + "].tiers", "Tier " + t.number() + " is in two services");
+        }
+      }
+    }
+    Set<IndicatorCode> retired = new HashSet<>();
+    for (RetiredIndicator r : retiredIndicators()) {
+      String f = "retired[" + r.code() + "]";
+      if (!retired.add(r.code()) || catalogue().containsKey(r.code())) {
+        throw new InvalidValueException(f, "a retired code must be retired once and not be in the catalogue");
+      }
+      if (r.replacedBy().isPresent() && !catalogue().containsKey(r.replacedBy().get())) {
+        throw new InvalidValueException(f + ".replacedBy", "names an indicator that is not in the catalogue");
+      }
+    }
     if (inHoursRoute().equals(outOfHoursRoute())) {
       throw new InvalidValueException("routes", "the in-hours and out-of-hours routes must be different contacts");
     }
@@ -458,11 +547,16 @@ public abstract class Policy {
   /**
    * @param code an indicator code
    * @return the indicator
-   * @throws UnknownIndicatorException if the catalogue has no such code
+   * @throws UnknownIndicatorException if the catalogue has no such code ({@link
+   *     RetiredIndicatorException} if the policy retired it)
    */
   public Indicator require(IndicatorCode code) {
     Indicator i = catalogue().get(code);
     if (i == null) {
+      Optional<RetiredIndicator> retired = retired(code);
+      if (retired.isPresent()) {
+        throw new RetiredIndicatorException(retired.get(), id() + " " + version());
+      }
       throw new UnknownIndicatorException(code, id() + " " + version());
     }
     return i;
@@ -470,7 +564,8 @@ public abstract class Policy {
 
   @Override
   public String toString() {
-    return "Policy[" + id() + " " + version() + ", " + indicators().size() + " indicators]";
+    return "Policy[" + id() + " " + version() + extendsPolicy().map(b -> " extends " + b).orElse("") + ", "
+        + indicators().size() + " indicators]";
   }
 
 }

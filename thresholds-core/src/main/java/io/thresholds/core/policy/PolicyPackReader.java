@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,11 @@ import java.util.Optional;
 /**
  * Reads a policy pack: {@code policy.properties}, {@code indicators.tsv}, {@code actions.tsv} and
  * {@code bank-holidays.tsv}. Every error names the file, line and rule.
+ *
+ * <p>A pack whose {@code policy.properties} sets {@code policy.extends} is an overlay: its base is
+ * resolved first (recursively), then the overlay's keys replace the base's, its rows replace base
+ * rows with the same code or id (new rows go after the row above them in the overlay file), its
+ * {@code retire.*} keys retire base entries, and files it does not have are the base's.
  */
 final class PolicyPackReader {
   static final String PROPERTIES = "policy.properties";
@@ -36,6 +42,8 @@ final class PolicyPackReader {
   /** Optional: the indicators mapped to the children in need census codes, and that code list. */
   static final String CENSUS = "census.tsv";
   static final String CENSUS_PROPERTIES = "census.properties";
+  static final String GOLDEN = "golden.tsv";
+  static final String GOLDEN_HEADER = "case\treferral\tat\tchild\trange\tactions";
 
   static final String INDICATOR_HEADER =
       "code\ttier\tkind\tdomain\tarea\tsubjects\tage\tmobility\tflags\tescalates_to\tsection\tlabel";
@@ -52,7 +60,8 @@ final class PolicyPackReader {
   }
 
   Policy read() {
-    StrictProperties p = new StrictProperties(files.describe(PROPERTIES), files.lines(PROPERTIES));
+    Layer top = layer(files, new ArrayList<>());
+    StrictProperties p = top.props;
     String document = p.required("policy.document");
     ZoneId zone;
     try {
@@ -66,6 +75,26 @@ final class PolicyPackReader {
         .name(p.required("policy.name"))
         .documentTitle(document)
         .zone(zone);
+    p.optional("policy.effective-from").ifPresent(v -> b.effectiveFrom(date(p, "policy.effective-from", v)));
+    p.optional("policy.effective-until").ifPresent(v -> b.effectiveUntil(date(p, "policy.effective-until", v)));
+    top.baseLabel.ifPresent(b::extendsPolicy);
+    b.retiredIndicators(top.retired);
+    b.provenance(top.provenance);
+    List<String> serviceIds = new ArrayList<>();
+    for (String key : p.keysWithPrefix("service.")) {
+      String id = key.substring("service.".length(), Math.max("service.".length(), key.lastIndexOf('.')));
+      if (!serviceIds.contains(id)) {
+        serviceIds.add(id);
+      }
+    }
+    for (String id : serviceIds) {
+      String k = "service." + id;
+      var sv = TierService.builder().id(id).name(p.required(k + ".name")).citation(citation(p, k, document));
+      for (String n : p.required(k + ".tiers").split(",")) {
+        sv.addTiers(at(p, k + ".tiers", () -> Tier.of(integer(p, k + ".tiers", n.strip()))));
+      }
+      b.addServices(at(p, k, sv::build));
+    }
     for (Tier t : Tier.values()) {
       String k = "tier." + t.number();
       Citation citation = citation(p, k, document);
@@ -148,18 +177,23 @@ final class PolicyPackReader {
         v -> b.missingEducationIndicator(at(p, "derive.missing-education.indicator", () -> IndicatorCode.of(v))));
     p.finish();
 
-    b.indicators(indicators(document, domains));
-    b.actionRules(actions(document));
-    if (files.exists(CENSUS) || files.exists(CENSUS_PROPERTIES)) {
-      b.census(census());
+    b.indicators(indicators(top.indicators.values(), domains));
+    b.actionRules(actions(top.actions.values()));
+    if (top.censusPack != null) {
+      // An inherited mapping follows the catalogue: the rows of indicators the overlay retired go.
+      java.util.Set<String> retired = new java.util.HashSet<>();
+      if (top.censusPack != files) {
+        top.retired.forEach(r -> retired.add(r.code().value()));
+      }
+      b.census(census(top.censusPack, top.document, retired));
     }
-    String holidays = String.join("\n", files.lines(HOLIDAYS));
+    String holidays = String.join("\n", top.holidays);
     try (Reader r = new StringReader(holidays)) {
-      b.calendar(WorkingCalendar.parse(r, zone, files.describe(HOLIDAYS)));
+      b.calendar(WorkingCalendar.parse(r, zone, top.holidaySource));
     } catch (CalendarDataException e) {
       throw new PolicyFormatException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new PolicyFormatException(files.describe(HOLIDAYS) + ": cannot be read", e);
+      throw new PolicyFormatException(top.holidaySource + ": cannot be read", e);
     }
     try {
       return b.build();
@@ -168,6 +202,362 @@ final class PolicyPackReader {
     } catch (IllegalStateException e) {
       throw new PolicyFormatException("policy pack is incomplete: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads a pack's own golden cases ({@code golden.tsv}, not inherited), or none if it has none.
+   *
+   * @param pack the pack's files
+   * @return the cases
+   */
+  static List<GoldenCase> goldenCases(PackFiles pack) {
+    if (!pack.exists(GOLDEN)) {
+      return List.of();
+    }
+    List<GoldenCase> out = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Row row : rows(pack, GOLDEN, GOLDEN_HEADER, "")) {
+      out.add(row.parse(() -> {
+        String file = row.get(1);
+        if (file.startsWith("/") || file.contains("..") || file.contains("\\")) {
+          throw new InvalidValueException(row.field(1), "must be a path inside the pack, without ..");
+        }
+        if (!names.add(row.get(0))) {
+          throw new InvalidValueException(row.field(0), "names a case twice");
+        }
+        String[] range = row.get(4).split("-", -1);
+        if (range.length > 2) {
+          throw new InvalidValueException(row.field(4), "must be N or N-M");
+        }
+        var b = GoldenCase.builder()
+            .name(row.get(0))
+            .source(row.where())
+            .referralFile(file)
+            .referralJson(String.join("\n", pack.lines(file)))
+            .child(row.get(3))
+            .minTier(tierText(row, range[0]))
+            .maxTier(tierText(row, range[range.length - 1]))
+            .actions(row.list(5));
+        row.optional(2).ifPresent(at -> {
+          try {
+            b.at(Instant.parse(at));
+          } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidValueException(row.field(2), "must be - or an instant such as 2025-11-18T10:00:00Z");
+          }
+        });
+        return b.build();
+      }));
+    }
+    return out;
+  }
+
+  private static Tier tierText(Row row, String n) {
+    try {
+      return Tier.of(Integer.parseInt(n.strip()));
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException(row.field(4), "must be N or N-M with tiers 1 to 4");
+    }
+  }
+
+  /** How many packs deep {@code policy.extends} may go. */
+  static final int MAX_DEPTH = 8;
+
+  /** Keys of a base pack an overlay never inherits: its identity, dates, base and own declarations. */
+  private static boolean ownOnly(String key) {
+    return key.equals("policy.id") || key.equals("policy.version") || key.equals("policy.name")
+        || key.equals("policy.document") || key.equals("policy.extends")
+        || key.equals("policy.effective-from") || key.equals("policy.effective-until")
+        || key.startsWith("basis.") || key.startsWith("retire.");
+  }
+
+  /**
+   * The item a properties key belongs to, for provenance: {@code contact.hub.phones} belongs to
+   * {@code contact.hub}, {@code rules.adult-age} to {@code rules.adult}; null for identity keys.
+   */
+  static String item(String key) {
+    if (ownOnly(key) || key.startsWith("policy.")) {
+      return null;
+    }
+    String[] parts = key.split("\\.");
+    if (parts[0].equals("routes") || parts[0].equals("school-age") || parts.length < 2) {
+      return parts[0];
+    }
+    String second = parts[1];
+    if (parts[0].equals("rules")) {
+      second = second.replaceAll("-(age|count|tier)$", "");
+    }
+    return parts[0] + "." + second;
+  }
+
+  /** One pack with its bases resolved: merged keys and rows, what it retired, where items come from. */
+  private static final class Layer {
+    StrictProperties props;
+    String document;
+    LinkedHashMap<String, Row> indicators;
+    LinkedHashMap<String, Row> actions;
+    List<String> holidays;
+    String holidaySource;
+    List<RetiredIndicator> retired = new ArrayList<>();
+    Map<String, Provenance> provenance = new LinkedHashMap<>();
+    Optional<String> baseLabel = Optional.empty();
+    java.util.Set<String> ownIndicators = new java.util.HashSet<>();
+    java.util.Set<String> ownActions = new java.util.HashSet<>();
+    boolean ownCalendar = true;
+    /** The pack whose census files apply: this one's if it has them, else its base's; null if none. */
+    PackFiles censusPack;
+  }
+
+  private static boolean hasCensus(PackFiles pack) {
+    return pack.exists(CENSUS) || pack.exists(CENSUS_PROPERTIES);
+  }
+
+  private static Layer layer(PackFiles pack, List<String> chain) {
+    String source = pack.describe(PROPERTIES);
+    if (chain.contains(pack.identity())) {
+      throw new PolicyFormatException(source + ": the packs extend each other in a cycle");
+    }
+    if (chain.size() >= MAX_DEPTH) {
+      throw new PolicyFormatException(source + ": packs extend one another more than " + MAX_DEPTH + " deep");
+    }
+    StrictProperties p = new StrictProperties(source, pack.lines(PROPERTIES));
+    Layer l = new Layer();
+    l.props = p;
+    l.document = p.required("policy.document");
+    Optional<String> ext = p.optional("policy.extends");
+    if (ext.isEmpty()) {
+      l.indicators = keyed(rows(pack, INDICATORS, INDICATOR_HEADER, l.document));
+      l.actions = keyed(rows(pack, ACTIONS, ACTION_HEADER, l.document));
+      l.holidays = pack.lines(HOLIDAYS);
+      l.holidaySource = pack.describe(HOLIDAYS);
+      l.ownIndicators.addAll(l.indicators.keySet());
+      l.ownActions.addAll(l.actions.keySet());
+      l.censusPack = hasCensus(pack) ? pack : null;
+      declaredBasis(l, items(l));
+      return l;
+    }
+    String where = p.where("policy.extends");
+    Optional<PackFiles> basePack;
+    try {
+      basePack = pack.base(ext.get());
+    } catch (IllegalArgumentException e) {
+      throw new PolicyFormatException(where + ": not a valid path", e);
+    }
+    if (basePack.isEmpty()) {
+      throw new PolicyFormatException(where + ": names neither an embedded pack (" + String.join(", ",
+          new java.util.TreeSet<>(PackFiles.EMBEDDED.keySet())) + ") nor a relative path starting ./ or ../");
+    }
+    List<String> inner = new ArrayList<>(chain);
+    inner.add(pack.identity());
+    Layer base = layer(basePack.get(), inner);
+    String baseLabel = base.props.required("policy.id") + " " + base.props.required("policy.version");
+    l.baseLabel = Optional.of(baseLabel);
+    String label = p.required("policy.id") + " " + p.required("policy.version");
+
+    // Retirements, each checked against the base entry it names.
+    java.util.Set<String> retiredIndicators = new java.util.LinkedHashSet<>();
+    java.util.Set<String> retiredActions = new java.util.LinkedHashSet<>();
+    java.util.Set<String> retiredContacts = new java.util.LinkedHashSet<>();
+    Map<String, String> retireKey = new LinkedHashMap<>();
+    l.retired.addAll(base.retired);
+    for (String key : p.keysWithPrefix("retire.")) {
+      String rest = key.substring("retire.".length());
+      int dot = rest.indexOf('.');
+      String kind = dot < 0 ? rest : rest.substring(0, dot);
+      String name = dot < 0 ? "" : rest.substring(dot + 1);
+      String value = p.required(key);
+      switch (kind) {
+        case "indicator":
+          if (!base.indicators.containsKey(name)) {
+            throw new PolicyFormatException(p.where(key) + ": retires indicator " + name + ", which base pack "
+                + baseLabel + " does not have");
+          }
+          retiredIndicators.add(name);
+          retireKey.put("indicator." + name, p.where(key));
+          Optional<IndicatorCode> replacement = value.equals("-") ? Optional.empty()
+              : Optional.of(at(p, key, () -> IndicatorCode.of(value)));
+          l.retired.add(RetiredIndicator.builder().code(IndicatorCode.of(name)).replacedBy(replacement)
+              .retiredBy(label).build());
+          break;
+        case "action":
+        case "contact":
+          boolean known = kind.equals("action") ? base.actions.containsKey(name) : base.props.has("contact." + name + ".name");
+          if (!known) {
+            throw new PolicyFormatException(p.where(key) + ": retires " + kind + " " + name + ", which base pack "
+                + baseLabel + " does not have");
+          }
+          if (!value.equals("-")) {
+            throw new PolicyFormatException(p.where(key) + ": the value must be - (an action or contact has no replacement)");
+          }
+          (kind.equals("action") ? retiredActions : retiredContacts).add(name);
+          retireKey.put(kind + "." + name, p.where(key));
+          break;
+        default:
+          throw new PolicyFormatException(p.where(key) + ": retire.indicator.CODE, retire.action.ID or retire.contact.ID expected");
+      }
+    }
+    p.inherit(base.props, base.document, key -> ownOnly(key)
+        || retiredContacts.stream().anyMatch(c -> key.startsWith("contact." + c + ".")));
+    l.indicators = merge(base.indicators, pack.exists(INDICATORS) ? rows(pack, INDICATORS, INDICATOR_HEADER, l.document)
+        : List.of(), retiredIndicators, "indicator", l.ownIndicators);
+    l.actions = merge(base.actions, pack.exists(ACTIONS) ? rows(pack, ACTIONS, ACTION_HEADER, l.document)
+        : List.of(), retiredActions, "action", l.ownActions);
+    l.censusPack = hasCensus(pack) ? pack : base.censusPack;
+    l.ownCalendar = pack.exists(HOLIDAYS);
+    l.holidays = l.ownCalendar ? pack.lines(HOLIDAYS) : base.holidays;
+    l.holidaySource = l.ownCalendar ? pack.describe(HOLIDAYS) : base.holidaySource;
+    stillNamed(l, retireKey);
+
+    // Provenance: what the overlay did not set is the base's.
+    // An item the overlay does not touch is inherited whole; of an item it changes in part (say a
+    // contact's phones), each key it leaves is recorded as inherited.
+    Map<String, Boolean> own = items(l);
+    for (Map.Entry<String, Boolean> e : own.entrySet()) {
+      if (!e.getValue()) {
+        Provenance was = base.provenance.getOrDefault(e.getKey(), Provenance.STATED);
+        l.provenance.put(e.getKey(), was == Provenance.STATED ? Provenance.INHERITED : was);
+      }
+    }
+    for (String key : p.keysWithPrefix("")) {
+      String item = item(key);
+      if (item != null && own.getOrDefault(item, false) && p.isInherited(key)) {
+        Provenance was = base.provenance.getOrDefault(key, base.provenance.getOrDefault(item, Provenance.STATED));
+        l.provenance.put(key, was == Provenance.STATED ? Provenance.INHERITED : was);
+      }
+    }
+    declaredBasis(l, own);
+    return l;
+  }
+
+  /** Every item of a resolved layer, and whether the layer itself sets (part of) it. */
+  private static Map<String, Boolean> items(Layer l) {
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    for (String key : l.props.keysWithPrefix("")) {
+      String item = item(key);
+      if (item != null) {
+        out.merge(item, !l.props.isInherited(key), Boolean::logicalOr);
+      }
+    }
+    for (String key : l.indicators.keySet()) {
+      out.put("indicator." + key, l.ownIndicators.contains(key));
+    }
+    for (String key : l.actions.keySet()) {
+      out.put("action." + key, l.ownActions.contains(key));
+    }
+    out.put("calendar", l.ownCalendar);
+    return out;
+  }
+
+  /** Applies the layer's own {@code basis.ITEM = assumed} keys. */
+  private static void declaredBasis(Layer l, Map<String, Boolean> items) {
+    StrictProperties p = l.props;
+    for (String key : p.ownKeys()) {
+      if (!key.startsWith("basis.")) {
+        continue;
+      }
+      String item = key.substring("basis.".length());
+      if (!items.containsKey(item) && (item(item) == null || !p.has(item))) {
+        throw new PolicyFormatException(p.where(key) + ": names no item or key of this policy"
+            + " (e.g. contact.ID, contact.ID.hours, action.ID, indicator.CODE, consent.N)");
+      }
+      if (!p.required(key).equals("assumed")) {
+        throw new PolicyFormatException(p.where(key) + ": the only basis a pack declares is assumed"
+            + " (stated is the default; inherited is worked out)");
+      }
+      l.provenance.put(item, Provenance.ASSUMED);
+    }
+  }
+
+  /** A retired entry must not still be named by a row or key the overlay keeps. */
+  private static void stillNamed(Layer l, Map<String, String> retireKey) {
+    for (Map.Entry<String, String> e : retireKey.entrySet()) {
+      String kind = e.getKey().substring(0, e.getKey().indexOf('.'));
+      String name = e.getKey().substring(kind.length() + 1);
+      String user = null;
+      if (kind.equals("indicator")) {
+        for (Row r : l.indicators.values()) {
+          if (r.cells[9].strip().equals(name)) {
+            user = "indicator " + r.key() + " (" + r.where() + ", escalates_to)";
+          }
+        }
+        for (String k : List.of("derive.low-attendance.indicator", "derive.missing-education.indicator")) {
+          if (l.props.has(k) && l.props.optional(k).orElse("").equals(name)) {
+            user = l.props.where(k);
+          }
+        }
+      } else if (kind.equals("action")) {
+        for (Row r : l.actions.values()) {
+          String timing = r.cells[6].strip();
+          if (r.cells[7].strip().equals(name) || timing.startsWith("after:" + name + "+") || timing.endsWith("@" + name)) {
+            user = "action " + r.key() + " (" + r.where() + ")";
+          }
+        }
+      } else {
+        for (Row r : l.actions.values()) {
+          if (r.cells[5].strip().equals(name)) {
+            user = "action " + r.key() + " (" + r.where() + ", contact)";
+          }
+        }
+        for (String k : List.of("routes.in-hours", "routes.out-of-hours")) {
+          if (l.props.has(k) && l.props.optional(k).orElse("").equals(name)) {
+            user = l.props.where(k);
+          }
+        }
+      }
+      if (user != null) {
+        throw new PolicyFormatException(e.getValue() + ": retires " + kind + " " + name + ", but " + user
+            + " still names it; replace or retire that entry too");
+      }
+    }
+  }
+
+  private static LinkedHashMap<String, Row> keyed(List<Row> rows) {
+    LinkedHashMap<String, Row> out = new LinkedHashMap<>();
+    for (Row r : rows) {
+      Row before = out.put(r.key(), r);
+      if (before != null) {
+        throw new PolicyFormatException(r.where() + ": " + r.key() + " is used twice (also on line " + before.line + ")");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Overlay rows onto base rows: a row with a base key replaces it in place; a new row goes after
+   * the row above it in the overlay file (at the end if it is the first).
+   */
+  private static LinkedHashMap<String, Row> merge(LinkedHashMap<String, Row> base, List<Row> own,
+      java.util.Set<String> retired, String kind, java.util.Set<String> ownKeys) {
+    List<String> order = new ArrayList<>(base.keySet());
+    order.removeAll(retired);
+    Map<String, Row> rows = new java.util.HashMap<>(base);
+    String previous = null;
+    Map<String, Row> seen = new LinkedHashMap<>();
+    for (Row r : own) {
+      String key = r.key();
+      Row twice = seen.put(key, r);
+      if (twice != null) {
+        throw new PolicyFormatException(r.where() + ": " + key + " is used twice (also on line " + twice.line + ")");
+      }
+      if (retired.contains(key)) {
+        throw new PolicyFormatException(r.where() + ": " + kind + " " + key + " is retired by this pack's retire." + kind
+            + "." + key + " key; a retired " + kind + " cannot also be redefined");
+      }
+      Row was = rows.put(key, r);
+      ownKeys.add(key);
+      if (was != null) {
+        r.overrides = was.where();
+      } else if (previous == null) {
+        order.add(key);
+      } else {
+        order.add(order.indexOf(previous) + 1, key);
+      }
+      previous = key;
+    }
+    LinkedHashMap<String, Row> out = new LinkedHashMap<>();
+    for (String key : order) {
+      out.put(key, rows.get(key));
+    }
+    return out;
   }
 
   /** The file and line a consistency error's field points at, as a message prefix, or "". */
@@ -182,9 +572,10 @@ final class PolicyPackReader {
     return where == null ? "" : where + ": ";
   }
 
-  private List<Indicator> indicators(String document, Map<String, String> domains) {
+  private List<Indicator> indicators(java.util.Collection<Row> rows, Map<String, String> domains) {
     List<Indicator> out = new ArrayList<>();
-    for (Row row : rows(INDICATORS, INDICATOR_HEADER)) {
+    for (Row row : rows) {
+      String document = row.document;
       whereDefined.put("indicators[" + row.cells[0].strip() + "]", row.source + " line " + row.line);
       out.add(row.parse(() -> {
         Tier tier = Tier.of(row.integer(1));
@@ -231,14 +622,17 @@ final class PolicyPackReader {
   }
 
   /** census.properties (the code list) and census.tsv (one mapping per indicator). */
-  private CensusCodes census() {
-    StrictProperties p = new StrictProperties(files.describe(CENSUS_PROPERTIES), files.lines(CENSUS_PROPERTIES));
+  private CensusCodes census(PackFiles pack, String document, java.util.Set<String> retired) {
+    StrictProperties p = new StrictProperties(pack.describe(CENSUS_PROPERTIES), pack.lines(CENSUS_PROPERTIES));
     var c = CensusCodes.builder()
         .codeList(p.required("census.code-list"))
         .version(p.required("census.code-list.version"))
         .source(p.required("census.source"));
     p.finish();
-    for (Row row : rows(CENSUS, CENSUS_HEADER)) {
+    for (Row row : rows(pack, CENSUS, CENSUS_HEADER, document)) {
+      if (retired.contains(row.cells[0].strip())) {
+        continue;
+      }
       whereDefined.put("census[" + row.cells[0].strip() + "]", row.source + " line " + row.line);
       c.addMappings(row.parse(() -> {
         var m = CensusMapping.builder()
@@ -264,9 +658,10 @@ final class PolicyPackReader {
     }
   }
 
-  private List<ActionRule> actions(String document) {
+  private List<ActionRule> actions(java.util.Collection<Row> rows) {
     List<ActionRule> out = new ArrayList<>();
-    for (Row row : rows(ACTIONS, ACTION_HEADER)) {
+    for (Row row : rows) {
+      String document = row.document;
       whereDefined.put("actions[" + row.cells[0].strip() + "]", row.source + " line " + row.line);
       out.add(row.parse(() -> {
         ImmutableActionRule.Builder a = ActionRule.builder()
@@ -289,7 +684,7 @@ final class PolicyPackReader {
     return out;
   }
 
-  private List<Row> rows(String file, String header) {
+  private static List<Row> rows(PackFiles files, String file, String header, String document) {
     List<String> lines = files.lines(file);
     String source = files.describe(file);
     List<Row> rows = new ArrayList<>();
@@ -313,7 +708,7 @@ final class PolicyPackReader {
         throw new PolicyFormatException(source + " line " + (i + 1) + ": expected " + columns
             + " tab-separated fields, found " + cells.length);
       }
-      rows.add(new Row(source, i + 1, header.split("\t"), cells));
+      rows.add(new Row(source, i + 1, header.split("\t"), cells, document));
     }
     if (!seenHeader) {
       throw new PolicyFormatException(source + ": no header line");
@@ -323,7 +718,7 @@ final class PolicyPackReader {
 
   private static Citation citation(StrictProperties p, String prefix, String document) {
     ImmutableCitation.Builder c = Citation.builder()
-        .document(p.optional(prefix + ".document").orElse(document))
+        .document(p.optional(prefix + ".document").orElse(p.documentOf(prefix + ".section", document)))
         .section(p.required(prefix + ".section"));
     p.optional(prefix + ".reading").ifPresent(c::reading);
     return at(p, prefix + ".section", c::build);
@@ -368,6 +763,14 @@ final class PolicyPackReader {
     return ids;
   }
 
+  private static java.time.LocalDate date(StrictProperties p, String key, String v) {
+    try {
+      return java.time.LocalDate.parse(v);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new PolicyFormatException(p.where(key) + ": not a date YYYY-MM-DD", e);
+    }
+  }
+
   private static int integer(StrictProperties p, String key, String v) {
     try {
       return Integer.parseInt(v);
@@ -402,12 +805,29 @@ final class PolicyPackReader {
     final int line;
     final String[] names;
     final String[] cells;
+    /** The title of the document of the pack the row belongs to, for its citation. */
+    final String document;
+    /** Where the base row this overlay row replaces was read, if it replaces one. */
+    String overrides;
 
-    Row(String source, int line, String[] names, String[] cells) {
+    Row(String source, int line, String[] names, String[] cells, String document) {
       this.source = source;
       this.line = line;
       this.names = names;
       this.cells = cells;
+      this.document = document;
+    }
+
+    String key() {
+      return cells[0].strip();
+    }
+
+    String where() {
+      return source + " line " + line;
+    }
+
+    private String suffix() {
+      return overrides == null ? "" : " (this row replaces " + key() + " of the base pack, " + overrides + ")";
     }
 
     String field(int i) {
@@ -463,9 +883,9 @@ final class PolicyPackReader {
       } catch (InvalidValueException e) {
         String msg = e.field().startsWith(source) ? e.getMessage()
             : source + " line " + line + ": " + e.getMessage();
-        throw new PolicyFormatException(msg, e);
+        throw new PolicyFormatException(msg + suffix(), e);
       } catch (ThresholdsException | IllegalStateException e) {
-        throw new PolicyFormatException(source + " line " + line + ": " + e.getMessage(), e);
+        throw new PolicyFormatException(source + " line " + line + ": " + e.getMessage() + suffix(), e);
       }
     }
   }

@@ -17,6 +17,9 @@ final class StrictProperties {
   private final Map<String, String> values = new LinkedHashMap<>();
   private final Map<String, Integer> lineOf = new LinkedHashMap<>();
   private final Set<String> used = new LinkedHashSet<>();
+  /** Keys read from a base pack: where they come from, and the title of that pack's document. */
+  private final Map<String, String> inheritedSource = new LinkedHashMap<>();
+  private final Map<String, String> inheritedDocument = new LinkedHashMap<>();
 
   StrictProperties(String source, List<String> lines) {
     this.source = source;
@@ -45,7 +48,62 @@ final class StrictProperties {
 
   String where(String key) {
     Integer line = lineOf.get(key);
-    return source + (line == null ? "" : " line " + line) + " (" + key + ")";
+    return inheritedSource.getOrDefault(key, source) + (line == null ? "" : " line " + line) + " (" + key + ")";
+  }
+
+  /** @return the file this pack's own keys are read from */
+  String source() {
+    return source;
+  }
+
+  /** @return whether the key is set, without marking it as read */
+  boolean has(String key) {
+    return values.containsKey(key);
+  }
+
+  /** @return whether the key was inherited from a base pack rather than set in this file */
+  boolean isInherited(String key) {
+    return inheritedSource.containsKey(key);
+  }
+
+  /**
+   * @param key a key
+   * @param own this pack's document title
+   * @return the document title of the pack that set the key
+   */
+  String documentOf(String key, String own) {
+    return inheritedDocument.getOrDefault(key, own);
+  }
+
+  /** @return the keys set in this file (not inherited), in file order */
+  Set<String> ownKeys() {
+    Set<String> out = new LinkedHashSet<>(values.keySet());
+    out.removeAll(inheritedSource.keySet());
+    return out;
+  }
+
+  /**
+   * Adds the keys of a base pack that this overlay does not set and does not skip. The base's
+   * keys keep their own file, line and document title for errors and citations.
+   *
+   * @param base the resolved base pack's properties
+   * @param baseDocument the base pack's document title
+   * @param skip keys not to inherit
+   */
+  void inherit(StrictProperties base, String baseDocument, java.util.function.Predicate<String> skip) {
+    for (Map.Entry<String, String> e : base.values.entrySet()) {
+      String key = e.getKey();
+      if (values.containsKey(key) || skip.test(key)) {
+        continue;
+      }
+      values.put(key, e.getValue());
+      Integer line = base.lineOf.get(key);
+      if (line != null) {
+        lineOf.put(key, line);
+      }
+      inheritedSource.put(key, base.inheritedSource.getOrDefault(key, base.source));
+      inheritedDocument.put(key, base.inheritedDocument.getOrDefault(key, baseDocument));
+    }
   }
 
   Optional<String> optional(String key) {

@@ -18,6 +18,16 @@ public class UnknownIndicatorException extends ThresholdsException {
     this.code = code.value();
   }
 
+  /**
+   * @param code the code (codes are not personal data)
+   * @param policy the policy id and version
+   * @param message the message
+   */
+  protected UnknownIndicatorException(IndicatorCode code, String policy, String message) {
+    super(message);
+    this.code = code.value();
+  }
+
   /** @return the unknown code */
   public String code() {
     return code;
