@@ -126,7 +126,19 @@ public final class DmnExporter {
   private static List<Row> tierRows(Policy policy) {
     List<Row> rows = new ArrayList<>();
     for (Indicator i : policy.indicators()) {
-      rows.add(new Row(describe(i), quote(i.code().value()), AgeTest.ANY, AgeTest.ANY, i.tier().number()));
+      int fallback = fallbackTier(policy, i);
+      if (fallback > 0) {
+        // Reported with mobility unknown, a pre- or non-mobile criterion starts at the lower row that
+        // escalates to it (the SDK's range then reaches the criterion's tier as its upper end).
+        String unknown = quote(Mobility.UNKNOWN.name());
+        String age = AgeTest.of(i);
+        rows.add(new Row(describe(i), quote(i.code().value()), AgeTest.ANY, AgeTest.not(unknown), i.tier().number()));
+        rows.add(new Row(describe(i), quote(i.code().value()), AgeTest.not(age), unknown, i.tier().number()));
+        rows.add(new Row(i.code() + " with mobility unknown starts at Tier " + fallback, quote(i.code().value()),
+            age, unknown, fallback));
+      } else {
+        rows.add(new Row(describe(i), quote(i.code().value()), AgeTest.ANY, AgeTest.ANY, i.tier().number()));
+      }
       if (i.escalatesTo().isPresent()) {
         Indicator t = policy.require(i.escalatesTo().get());
         rows.add(new Row(escalation(i, t), quote(i.code().value()), AgeTest.of(t), mobilityTest(t),
@@ -134,6 +146,25 @@ public final class DmnExporter {
       }
     }
     return rows;
+  }
+
+  /**
+   * The tier a pre- or non-mobile criterion reported with mobility unknown starts at: the highest
+   * tier of the unconditional indicators that escalate to it, or 0 when there is none (or one has
+   * conditions of its own, which a row of this table does not model).
+   */
+  private static int fallbackTier(Policy policy, Indicator i) {
+    if (!i.preOrNonMobileOnly() || i.age().isPresent()) {
+      return 0;
+    }
+    int best = 0;
+    for (Indicator source : policy.escalatingTo(i.code())) {
+      if (source.hasConditions()) {
+        return 0;
+      }
+      best = Math.max(best, source.tier().number());
+    }
+    return best;
   }
 
   /**

@@ -71,13 +71,20 @@ class DmnExporterTest {
     assertThat(inputs).containsExactly(DmnExporter.INPUT_INDICATOR, DmnExporter.INPUT_AGE, DmnExporter.INPUT_MOBILITY);
   }
 
-  /** Tier rows: one per catalogue entry, with its tier and citation, plus one per escalation. */
+  /**
+   * Tier rows: one per catalogue entry, with its tier and citation, plus one per escalation, plus two
+   * for each pre- or non-mobile criterion that starts at a lower row when mobility is unknown.
+   */
   @Test
   void tierTable_hasOneRowPerIndicator_andOnePerEscalation() throws Exception {
     Element tier = table(parse(), DmnExporter.DECISION_TIER);
     NodeList rules = tier.getElementsByTagNameNS(DmnExporter.DMN, "rule");
     long escalations = POLICY.indicators().stream().filter(i -> i.escalatesTo().isPresent()).count();
-    assertThat(rules.getLength()).isEqualTo(POLICY.indicators().size() + (int) escalations);
+    long fallbacks = POLICY.indicators().stream()
+        .filter(i -> i.preOrNonMobileOnly() && !POLICY.escalatingTo(i.code()).isEmpty()).count();
+    assertThat(fallbacks).isEqualTo(1);
+    assertThat(XML).contains("T4-DEV-PRE-MOBILE-INJURY with mobility unknown starts at Tier 3");
+    assertThat(rules.getLength()).isEqualTo(POLICY.indicators().size() + (int) escalations + 2 * (int) fallbacks);
     for (Indicator i : POLICY.indicators()) {
       String row = "<text>\"" + i.code() + "\"</text>";
       assertThat(XML).contains(row);
@@ -95,10 +102,20 @@ class DmnExporterTest {
   @Test
   void pathwayTables_haveARowPerFlaggedNeed_andADefaultOfZero() throws Exception {
     Document d = parse();
-    assertThat(rows(d, DmnExporter.DECISION_PREVENT)).isEqualTo(count(IndicatorFlag.PREVENT) + 1);
-    assertThat(rows(d, DmnExporter.DECISION_DO_NOT_TELL_FAMILY)).isEqualTo(count(IndicatorFlag.DO_NOT_TELL_FAMILY) + 1);
+    // One row per flagged need, one per escalation to a flagged target, and the default row.
+    assertThat(rows(d, DmnExporter.DECISION_PREVENT))
+        .isEqualTo(count(IndicatorFlag.PREVENT) + escalationsTo(IndicatorFlag.PREVENT) + 1);
+    assertThat(rows(d, DmnExporter.DECISION_DO_NOT_TELL_FAMILY))
+        .isEqualTo(count(IndicatorFlag.DO_NOT_TELL_FAMILY) + escalationsTo(IndicatorFlag.DO_NOT_TELL_FAMILY) + 1);
     assertThat(rows(d, DmnExporter.DECISION_MACE))
-        .isEqualTo(count(IndicatorFlag.REFER_MACE) + count(IndicatorFlag.CONSIDER_MACE) + 1);
+        .isEqualTo(count(IndicatorFlag.REFER_MACE) + count(IndicatorFlag.CONSIDER_MACE)
+            + escalationsTo(IndicatorFlag.REFER_MACE) + 1);
+  }
+
+  /** Escalating indicators whose target has the flag (the City pack's sources carry none of their own). */
+  private static long escalationsTo(IndicatorFlag flag) {
+    return POLICY.indicators().stream().filter(i -> i.escalatesTo().isPresent())
+        .filter(i -> !i.has(flag) && POLICY.require(i.escalatesTo().get()).has(flag)).count();
   }
 
   private static long count(IndicatorFlag flag) {

@@ -10,15 +10,20 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,7 +56,13 @@ import picocli.CommandLine.Spec;
       "columns are described in thresholds-examples/COLUMNS.md. --summary-json writes the summary",
       "as data with breakdowns; --report writes it as a self-contained HTML page with charts.",
       "",
-      "Exit code 1 if any line gave an error record (the results are still complete)."
+      "Exit code 1 if any line gave an error record (the results are still complete).",
+      "",
+      "With --out, the results are written to OUT.jsonl.partial in the same directory and renamed",
+      "to OUT.jsonl when the run is complete, so a previous OUT.jsonl is never half overwritten.",
+      "Interrupted (Ctrl-C, SIGINT), the run stops reading, finishes the lines it has started,",
+      "writes whole result lines and the summary of what was done, and exits with code 130,",
+      "leaving the results so far in OUT.jsonl.partial."
     })
 final class BatchCommand implements Callable<Integer> {
   /** Lines per part of the input handed to a worker. */
@@ -62,6 +73,13 @@ final class BatchCommand implements Callable<Integer> {
   static final int DEFAULT_MAX_LINE = 1024 * 1024;
   /** Errors shown on standard error; all of them are in the output and the summary. */
   static final int ERRORS_SHOWN = 20;
+
+  /** Exit code of a run interrupted by SIGINT (128 + 2, the shell's convention). */
+  static final int INTERRUPTED = 130;
+  /** The suffix of the results file while it is written. */
+  static final String PARTIAL = ".partial";
+  /** How long an interrupted run may take to finish its started lines before the JVM exits. */
+  static final long FINISH_SECONDS = 30;
 
   /** The choices of --format. */
   enum Format {
@@ -79,6 +97,10 @@ final class BatchCommand implements Callable<Integer> {
 
   private final Policy policy;
   private final InputStream stdin;
+  /** Set on SIGINT (by the shutdown hook) or by {@link #requestStop()}: read no further line. */
+  private final AtomicBoolean stopRequested = new AtomicBoolean();
+  /** Counted down when the run has written what it will write. */
+  private final CountDownLatch finished = new CountDownLatch(1);
 
   @Spec @Nullable CommandSpec spec;
 
@@ -129,8 +151,45 @@ final class BatchCommand implements Callable<Integer> {
     this.stdin = stdin;
   }
 
+  /** Stops the run as SIGINT does: no further line is read, started lines are finished. */
+  void requestStop() {
+    stopRequested.set(true);
+  }
+
   @Override
   public Integer call() throws IOException {
+    Thread hook = new Thread(() -> {
+      // SIGINT: let the run finish its started lines and write its summary, then let the JVM exit
+      // (with 130, the status the JVM gives a SIGINT).
+      requestStop();
+      try {
+        finished.await(FINISH_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "thresholds-batch-interrupt");
+    boolean hooked = false;
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+      hooked = true;
+    } catch (IllegalStateException | SecurityException e) {
+      // already shutting down: run without
+    }
+    try {
+      return runCommand();
+    } finally {
+      finished.countDown();
+      if (hooked) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // shutting down: the hook is running and returns now
+        }
+      }
+    }
+  }
+
+  private Integer runCommand() throws IOException {
     CommandSpec spec = Objects.requireNonNull(this.spec);
     CommandLine cl = spec.commandLine();
     String file = Objects.requireNonNull(in);
@@ -158,8 +217,13 @@ final class BatchCommand implements Callable<Integer> {
       input = open(path, file);
     }
     String name = file.equals("-") ? "standard input" : file;
+    Path partial = out == null ? null : out.resolveSibling(out.getFileName() + PARTIAL);
+    if (out != null && Files.isDirectory(out)) {
+      throw new UserException("cannot write " + out + ": it is a directory; give a file");
+    }
+    boolean keepPartial = false;
     try {
-      Writer output = Output.open(out, cl.getOut());
+      Writer output = Output.open(partial, cl.getOut());
       try {
         BatchSummary total;
         Progress shown = progress(err, size);
@@ -170,6 +234,25 @@ final class BatchCommand implements Callable<Integer> {
         }
         output.flush();
         Output.check(output);
+        if (stopRequested.get()) {
+          output.close();
+          keepPartial = true;
+          PrintWriter summary = out != null ? cl.getOut() : err;
+          total.print(policy, name, summary);
+          summary.println();
+          summary.println("Interrupted after " + BatchSummary.n(total.lines(), "line") + ": "
+              + (partial != null ? "the results so far, whole lines, are in " + partial + "; " + out
+                  + (Files.exists(out) ? " is left as it was." : " is not written.")
+                  : "the results so far are whole lines."));
+          summary.flush();
+          err.println("thresholds: interrupted; " + BatchSummary.n(total.lines(), "line") + " evaluated");
+          err.flush();
+          return INTERRUPTED;
+        }
+        output.close();
+        if (partial != null) {
+          publish(partial, out);
+        }
         if (total.lines() == 0) {
           throw new UserException(name + " is empty: expected one thresholds/referral@1 document per line");
         }
@@ -203,6 +286,18 @@ final class BatchCommand implements Callable<Integer> {
       if (input != stdin) {
         input.close();
       }
+      if (partial != null && !keepPartial) {
+        Files.deleteIfExists(partial); // gone once published; a failed run leaves no half file
+      }
+    }
+  }
+
+  /** Renames the complete results over {@code out}, atomically where the file system can. */
+  private static void publish(Path partial, Path out) throws IOException {
+    try {
+      Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
@@ -239,7 +334,8 @@ final class BatchCommand implements Callable<Integer> {
       LineReader reader = new LineReader(input, maxLineLength);
       List<LineReader.Line> lines = new ArrayList<>(PART_LINES);
       long bytes = 0;
-      for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
+      for (LineReader.Line line = stopRequested.get() ? null : reader.next(); line != null;
+          line = stopRequested.get() ? null : reader.next()) {
         lines.add(line);
         bytes += line.tooLong() ? 0 : line.length;
         if (lines.size() == PART_LINES || bytes >= PART_BYTES) {

@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -293,6 +294,9 @@ final class FormCommand implements Callable<Integer> {
       violations = validator.validate(schema, data, day);
     }
     PrintWriter o = spec.commandLine().getOut();
+    // Every path's line in one pass over the document (linear in its size, whatever the number of
+    // violations), looked up for each violation.
+    Map<String, JsonLocation> lines = violations.isEmpty() ? Map.of() : JsonLines.index(input.text);
     if (json) {
       ObjectMapper mapper = ThresholdsJson.newMapper();
       ObjectNode root = mapper.createObjectNode();
@@ -301,7 +305,7 @@ final class FormCommand implements Callable<Integer> {
       ArrayNode list = root.putArray("violations");
       for (Violation v : violations) {
         ObjectNode n = list.addObject().put("field", v.field()).put("code", v.code()).put("message", v.message());
-        line(input, v).ifPresent(l -> n.put("line", l));
+        line(lines, v).ifPresent(l -> n.put("line", l));
       }
       o.println(json(root));
     } else if (violations.isEmpty()) {
@@ -311,7 +315,7 @@ final class FormCommand implements Callable<Integer> {
       o.println(input.name + ": " + violations.size() + (violations.size() == 1 ? " problem" : " problems")
           + " in the " + schema.id() + " form (checked on " + day + "):");
       for (Violation v : violations) {
-        o.println("  " + v.field() + line(input, v).map(l -> " (line " + l + ")").orElse("") + ": "
+        o.println("  " + v.field() + line(lines, v).map(l -> " (line " + l + ")").orElse("") + ": "
             + v.code() + ": " + v.message());
       }
     }
@@ -341,8 +345,8 @@ final class FormCommand implements Callable<Integer> {
     }
   }
 
-  private static Optional<Integer> line(Input input, Violation v) {
-    return JsonLines.locate(input.text, v.field()).map(JsonLocation::getLineNr).filter(l -> l > 0);
+  private static Optional<Integer> line(Map<String, JsonLocation> lines, Violation v) {
+    return Optional.ofNullable(lines.get(v.field())).map(JsonLocation::getLineNr).filter(l -> l > 0);
   }
 
   // ---- output -----------------------------------------------------------------------------------

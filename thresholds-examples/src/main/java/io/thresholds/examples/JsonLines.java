@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,40 @@ final class JsonLines {
    * @return the location of the value at that path, if there is one
    */
   static Optional<JsonLocation> locate(String json, String path) {
+    Map<String, JsonLocation> found = new HashMap<>();
+    walk(json, (at, location) -> {
+      if (at.equals(path)) {
+        found.put(at, location);
+        return false;
+      }
+      return true;
+    });
+    return Optional.ofNullable(found.get(path));
+  }
+
+  /**
+   * Every path of a document with the location of its value (the first, if a path repeats), in
+   * one pass over the document: to locate many errors, look each up here rather than calling
+   * {@link #locate} for each (which would read the document once per error).
+   *
+   * @param json a JSON document; an index of what was read before a syntax error
+   * @return locations by path
+   */
+  static Map<String, JsonLocation> index(String json) {
+    Map<String, JsonLocation> out = new HashMap<>();
+    walk(json, (at, location) -> {
+      out.putIfAbsent(at, location);
+      return true;
+    });
+    return out;
+  }
+
+  /** Called for each value of a document with its path; returns false to stop. */
+  private interface Visitor {
+    boolean value(String path, JsonLocation location);
+  }
+
+  private static void walk(String json, Visitor visitor) {
     try (JsonParser p = new JsonFactory().createParser(json)) {
       Deque<Object> stack = new ArrayDeque<>(); // String names and int[] counters, innermost first
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
@@ -35,8 +71,9 @@ final class JsonLines {
         if (!stack.isEmpty() && stack.peek() instanceof int[] && t != JsonToken.END_ARRAY) {
           ((int[]) stack.peek())[0]++;
         }
-        if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY && render(stack).equals(path)) {
-          return Optional.of(p.currentTokenLocation());
+        if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY
+            && !visitor.value(render(stack), p.currentTokenLocation())) {
+          return;
         }
         if (t == JsonToken.START_ARRAY) {
           stack.push(new int[] {-1});
@@ -50,9 +87,8 @@ final class JsonLines {
         }
       }
     } catch (IOException | RuntimeException e) {
-      return Optional.empty();
+      // a document that does not parse: what was found so far
     }
-    return Optional.empty();
   }
 
   private static String render(Deque<Object> stack) {

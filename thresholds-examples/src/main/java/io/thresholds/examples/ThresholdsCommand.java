@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
       "0:done",
       "1:invalid input (the message names the file, field and line)",
       "2:usage error",
-      "3:internal error (a bug: please report it)"
+      "3:internal error (a bug: please report it)",
+      "130:interrupted (batch: the results so far are in OUT.jsonl.partial)"
     },
     synopsisSubcommandLabel = "COMMAND")
 public final class ThresholdsCommand implements Runnable {

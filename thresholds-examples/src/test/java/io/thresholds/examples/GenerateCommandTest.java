@@ -123,7 +123,9 @@ class GenerateCommandTest {
     assertThat(share(outOfHours, N)).as("out of the Hub's hours").isBetween(0.20, 0.40);
     assertThat(bankHoliday).as("on a bank holiday").isPositive();
     assertThat(share(danger, N)).as("immediate danger").isBetween(0.015, 0.05);
-    assertThat(share(mace, N)).as("MACE").isBetween(0.01, 0.06);
+    // Issue 10: exploitation, trafficking and grooming at Tier 4 refer to MACE too, and MACE is to
+    // consider where a concern is also listed at a tier that refers.
+    assertThat(share(mace, N)).as("MACE").isBetween(0.01, 0.10);
     assertThat(share(prevent, N)).as("Prevent").isBetween(0.003, 0.03);
   }
 

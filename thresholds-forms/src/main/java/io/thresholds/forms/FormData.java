@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * content, so that bad input always becomes a violation. A {@link LocalDate} is stored as its ISO
  * text.
  *
- * <p>{@code toString()} shows the field ids only, never an answer.
+ * <p>{@code toString()} shows the number of answers only, never an answer or a key (a key is not
+ * known to be a field id without the schema, and may be personal data typed in the wrong place).
  */
 public final class FormData {
   /** Deeper nesting than this is never needed (field, list, row, column) and is cut off. */
@@ -109,7 +110,9 @@ public final class FormData {
 
   @Override
   public String toString() {
-    return "FormData" + values.keySet();
+    // Not the keys: without the schema a key is not known to be a field id, and a key can be
+    // personal data typed in the wrong place ("Jane Smith": 1).
+    return "FormData[" + values.size() + (values.size() == 1 ? " answer]" : " answers]");
   }
 
   private static @Nullable Object copy(@Nullable Object v, int depth) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -56,6 +57,8 @@ final class In {
   }
 
   private static final Pattern NUMERIC_VALUE = Pattern.compile("Numeric value \\(.*?\\)", Pattern.DOTALL);
+  private static final Pattern DUPLICATE =
+      Pattern.compile("Duplicate (?:field|Object property) (['\"]).*?\\1", Pattern.DOTALL);
   private static final Pattern UNRECOGNIZED_TOKEN =
       Pattern.compile("Unrecognized token '.*?': was expecting", Pattern.DOTALL);
 
@@ -120,9 +123,21 @@ final class In {
     }
   }
 
+  /** Stands for the name of an unknown property in messages and paths: the name may be personal data. */
+  static final String UNKNOWN_FIELD = "<unknown field>";
+
   private void unknown(Class<?> type, String name, Collection<String> known) throws IOException {
-    // Fails with UnrecognizedPropertyException (listing the known names) under the mapper's
-    // FAIL_ON_UNKNOWN_PROPERTIES, which ThresholdsJson.newMapper() enables; skips the value otherwise.
+    // Fails under the mapper's FAIL_ON_UNKNOWN_PROPERTIES, which ThresholdsJson.newMapper() enables,
+    // with an UnrecognizedPropertyException that lists the known names but never the unknown one
+    // (a key can be a name typed in the wrong place: {"Jane Smith": 1}), in its message or its
+    // path. Without the feature the context skips the value (or asks the mapper's problem handlers).
+    if (ctxt.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)) {
+      UnrecognizedPropertyException e = new UnrecognizedPropertyException(p,
+          "Unrecognized property " + UNKNOWN_FIELD + " (the name is not shown) of " + type.getSimpleName(),
+          p.currentLocation(), type, UNKNOWN_FIELD, new ArrayList<>(known));
+      e.prependPath(type, UNKNOWN_FIELD);
+      throw e;
+    }
     ctxt.handleUnknownProperty(p, new KnownNames(known), type, name);
   }
 
@@ -612,7 +627,8 @@ final class In {
 
   /** Removes the input that Jackson's parser quotes in some messages. */
   static String cleanMessage(String message) {
-    String m = UNRECOGNIZED_TOKEN.matcher(message).replaceAll(
+    String m = DUPLICATE.matcher(message).replaceAll(Matcher.quoteReplacement("Duplicate property (not shown)"));
+    m = UNRECOGNIZED_TOKEN.matcher(m).replaceAll(
         Matcher.quoteReplacement("Unrecognized token (not shown): was expecting"));
     return NUMERIC_VALUE.matcher(m).replaceAll(Matcher.quoteReplacement("Numeric value (not shown)"));
   }

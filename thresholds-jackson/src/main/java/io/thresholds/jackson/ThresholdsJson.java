@@ -1,6 +1,7 @@
 package io.thresholds.jackson;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,6 +28,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -162,15 +168,17 @@ public final class ThresholdsJson {
   }
 
   /**
-   * @param json a {@code thresholds/referral@1} document, UTF-8 (or UTF-16/32 with detection);
+   * @param json a {@code thresholds/referral@1} document, strictly UTF-8 (a leading byte order mark is
+   *     skipped; bytes that are not UTF-8 fail with a {@link StreamReadException} located by line
+   *     and column, never quoting them);
    *     not closed
    * @return the referral
    * @throws IOException if it cannot be read or is not a valid referral
    */
   public static Referral readReferral(InputStream json) throws IOException {
-    Objects.requireNonNull(json, "json");
+    String text = utf8(Objects.requireNonNull(json, "json"));
     try {
-      return nonNull(REFERRAL.readValue(json), "referral");
+      return nonNull(REFERRAL.readValue(text), "referral");
     } catch (JsonProcessingException e) {
       throw clean(e);
     }
@@ -253,9 +261,9 @@ public final class ThresholdsJson {
    * @throws IOException if it cannot be read or is not a valid evaluation
    */
   public static Evaluation readEvaluation(InputStream json) throws IOException {
-    Objects.requireNonNull(json, "json");
+    String text = utf8(Objects.requireNonNull(json, "json"));
     try {
-      return nonNull(EVALUATION.readValue(json), "evaluation");
+      return nonNull(EVALUATION.readValue(text), "evaluation");
     } catch (JsonProcessingException e) {
       throw clean(e);
     }
@@ -298,15 +306,17 @@ public final class ThresholdsJson {
   }
 
   /**
-   * @param json a {@code thresholds/policy@1} document, UTF-8 (or UTF-16/32 with detection); not
+   * @param json a {@code thresholds/policy@1} document, strictly UTF-8 (a leading byte order mark is
+   *     skipped; bytes that are not UTF-8 fail with a {@link StreamReadException} located by line
+   *     and column, never quoting them); not
    *     closed
    * @return the policy
    * @throws IOException if it cannot be read or is not a valid policy
    */
   public static Policy readPolicy(InputStream json) throws IOException {
-    Objects.requireNonNull(json, "json");
+    String text = utf8(Objects.requireNonNull(json, "json"));
     try {
-      return nonNull(POLICY.readValue(json), "policy");
+      return nonNull(POLICY.readValue(text), "policy");
     } catch (JsonProcessingException e) {
       throw clean(e);
     }
@@ -372,7 +382,9 @@ public final class ThresholdsJson {
   }
 
   /**
-   * @param json a {@code thresholds/form@1} document, UTF-8 (or UTF-16/32 with detection); not
+   * @param json a {@code thresholds/form@1} document, strictly UTF-8 (a leading byte order mark is
+   *     skipped; bytes that are not UTF-8 fail with a {@link StreamReadException} located by line
+   *     and column, never quoting them); not
    *     closed
    * @param schema the form it was completed against
    * @return the answers
@@ -380,9 +392,10 @@ public final class ThresholdsJson {
    * @see #readForm(String, FormSchema)
    */
   public static FormData readForm(InputStream json, FormSchema schema) throws IOException {
-    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(schema, "schema");
+    String text = utf8(Objects.requireNonNull(json, "json"));
     try {
-      return nonNull(formReader(schema).<PrefilledForm>readValue(json), "form").data();
+      return nonNull(formReader(schema).<PrefilledForm>readValue(text), "form").data();
     } catch (JsonProcessingException e) {
       throw clean(e);
     }
@@ -497,6 +510,45 @@ public final class ThresholdsJson {
     }
   }
 
+  /**
+   * The whole of a byte stream decoded strictly as UTF-8, at most {@link #MAX_DOCUMENT_LENGTH}
+   * bytes, without a leading byte order mark. Bytes that are not UTF-8 fail with a {@link
+   * JsonParseException} giving the line and column where they start and never the bytes (Jackson's
+   * own detection would read them as UTF-32 and quote them as characters).
+   */
+  private static String utf8(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes((int) MAX_DOCUMENT_LENGTH + 1);
+    if (bytes.length > MAX_DOCUMENT_LENGTH) {
+      throw new JsonParseException((JsonParser) null,
+          "the document is longer than " + MAX_DOCUMENT_LENGTH + " bytes", JsonLocation.NA);
+    }
+    int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(buffer, out, true);
+    if (r.isError()) {
+      out.flip();
+      int line = 1;
+      int column = 1;
+      for (int i = 0; i < out.length(); i++) {
+        if (out.charAt(i) == '\n') {
+          line++;
+          column = 1;
+        } else {
+          column++;
+        }
+      }
+      throw new JsonParseException((JsonParser) null, "the document is not UTF-8 text (the bytes are not shown)",
+          new JsonLocation(null, buffer.position(), out.length(), line, column));
+    }
+    out.flip();
+    return out.toString();
+  }
+
   private static <T> T nonNull(T value, String what) throws MismatchedInputException {
     if (value == null) {
       throw MismatchedInputException.from(null, (Class<?>) null, "expected a " + what + " object, not null");
@@ -506,6 +558,12 @@ public final class ThresholdsJson {
 
   /** Removes input that Jackson's parser quotes from errors raised outside the module's readers. */
   private static JsonProcessingException clean(JsonProcessingException e) {
+    if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+        && e.getOriginalMessage().startsWith("Trailing token")) {
+      // Anything after the document is not JSON of one document: malformed, not an invalid value.
+      return new JsonParseException((JsonParser) null,
+          "unexpected content after the end of the document: a document is one JSON value", e.getLocation());
+    }
     if (e instanceof StreamReadException) {
       String original = e.getOriginalMessage();
       String cleaned = In.cleanMessage(original);

@@ -46,7 +46,7 @@ class FormBadInputTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
       // case                         | target                                  | replacement                                          | path                               | message
-      "unknown envelope property      | \"notes\":[]                            | \"notes\":[],\"signedBy\":\"x\"                      | signedBy                           | Unrecognized field",
+      "unknown envelope property      | \"notes\":[]                            | \"notes\":[],\"signedBy\":\"x\"                      | <unknown field>                    | Unrecognized property",
       "envelope property twice        | \"notes\":[]                            | \"notes\":[],\"notes\":[]                            | notes                              | property 'notes' is given twice",
       "answer twice                   | \"child.surname\":\"Okafor\"            | \"child.surname\":\"Okafor\",\"child.surname\":\"O\" | answers.child.surname              | the same key is given twice",
       "column twice                   | \"forename\":\"Ngozi\"                  | \"forename\":\"Ngozi\",\"forename\":\"N\"            | answers.household.members[0].forename | the same key is given twice",
@@ -65,8 +65,8 @@ class FormBadInputTest {
       "unknown column                 | \"forename\":\"Ngozi\"                  | \"firstName\":\"Ngozi\"                              | answers.household.members[0].<unknown column> | its columns are surname, forename",
       "other format                   | thresholds/form@1                       | thresholds/form@2                                    | format                             | this reader reads thresholds/form@1",
       "a referral is not a form       | thresholds/form@1                       | thresholds/referral@1                                | format                             | this reader reads thresholds/form@1",
-      "missing answers                | \"answers\":{                           | \"x\":{                                              | x                                  | Unrecognized field",
-      "missing form version           | ,\"formVersion\":                       | ,\"other\":                                          | other                              | Unrecognized field",
+      "missing answers                | \"answers\":{                           | \"x\":{                                              | <unknown field>                    | Unrecognized property",
+      "missing form version           | ,\"formVersion\":                       | ,\"other\":                                          | <unknown field>                    | Unrecognized property",
   })
   void badInput_failsWithThePathAndTheRule(String description, String target, String replacement, String path, String message) {
     JsonMappingException e = error(formWith(target.strip(), replacement.strip()));
@@ -144,7 +144,7 @@ class FormBadInputTest {
         () -> ThresholdsJson.readForm(formWith("\"child.surname\":\"Okafor\"", "\"child.surname\":Okafor"), FormJsonTest.MARF)))
         .isNotNull();
     JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class, () -> ThresholdsJson.readForm(FORM + "{}", FormJsonTest.MARF));
-    assertThat(e).isInstanceOf(MismatchedInputException.class);
+    assertThat(e).isInstanceOf(StreamReadException.class);
     assertThat(catchThrowableOfType(MismatchedInputException.class, () -> ThresholdsJson.readForm("null", FormJsonTest.MARF)))
         .hasMessageContaining("not null");
   }

@@ -105,6 +105,24 @@ final class Generators {
     return text().filter(s -> !s.isBlank());
   }
 
+  /**
+   * Text of a policy (labels, names, descriptions, citations): what {@link #text()} gives but no
+   * control characters or line separators, which a policy refuses (they would reach terminals).
+   */
+  static Arbitrary<String> policyText() {
+    return Arbitraries.strings()
+        .withCharRange(' ', '~')
+        .withCharRange('\u00c0', '\u017f')
+        .withCharRange('\u0600', '\u06ff')
+        .withChars('"', '\\')
+        .ofMinLength(0)
+        .ofMaxLength(40);
+  }
+
+  static Arbitrary<String> nonBlankPolicyText() {
+    return policyText().filter(s -> !s.isBlank());
+  }
+
   static Arbitrary<Instant> instants() {
     Arbitrary<Long> seconds = Arbitraries.longs().between(FROM, TO);
     Arbitrary<Integer> nanos = Arbitraries.oneOf(
@@ -265,6 +283,23 @@ final class Generators {
     });
   }
 
+  /**
+   * The earliest time a referral can be evaluated at: when it is made, or when its last consent
+   * decision is recorded if later (the evaluator refuses a decision recorded after the advice).
+   */
+  static Instant adviceTime(Referral r) {
+    Instant t = r.madeAt();
+    for (ConsentState s : r.consentHistory().entries()) {
+      if (s.recordedAt().isPresent() && s.recordedAt().get().isAfter(t)) {
+        t = s.recordedAt().get();
+      }
+    }
+    if (r.consent().recordedAt().isPresent() && r.consent().recordedAt().get().isAfter(t)) {
+      t = r.consent().recordedAt().get();
+    }
+    return t;
+  }
+
   /** Referrals whose concerns use codes of the City of London catalogue, so they can be evaluated. */
   static Arbitrary<Referral> referrals() {
     Arbitrary<String> prefix = Arbitraries.strings().withCharRange('a', 'z').withChars('.', '_', '-')
@@ -354,8 +389,8 @@ final class Generators {
   }
 
   static Arbitrary<Citation> citations() {
-    return Combinators.combine(nonBlankText(), nonBlankText(), Arbitraries.of(Tier.class).optional(),
-            text().optional(), text().optional())
+    return Combinators.combine(nonBlankPolicyText(), nonBlankPolicyText(), Arbitraries.of(Tier.class).optional(),
+            policyText().optional(), policyText().optional())
         .as((document, section, tier, domain, area) -> Citation.builder().document(document)
             .section(section).tier(tier).domain(domain).area(area).build());
   }
@@ -384,8 +419,8 @@ final class Generators {
   }
 
   static Arbitrary<Contact> contact(String id, Arbitrary<Optional<ServiceHours>> hours) {
-    return Combinators.combine(nonBlankText(), nonBlankText().list().ofMaxSize(3),
-            nonBlankText().optional(), hours)
+    return Combinators.combine(nonBlankPolicyText(), nonBlankPolicyText().list().ofMaxSize(3),
+            nonBlankPolicyText().optional(), hours)
         .as((name, phones, email, h) -> Contact.builder().id(id).name(name).phones(phones)
             .email(email).hours(h).build());
   }
@@ -516,14 +551,14 @@ final class Generators {
   }
 
   static Arbitrary<Indicator> indicators() {
-    return Combinators.combine(codes(), codes().optional(), nonBlankText(), nonBlankText())
+    return Combinators.combine(codes(), codes().optional(), nonBlankPolicyText(), nonBlankPolicyText())
         .flatAs((code, escalates, domain, area) -> indicator(code, Arbitraries.just(domain), area,
             escalates.filter(e -> !e.equals(code))));
   }
 
   private static Arbitrary<Indicator> indicator(IndicatorCode code, Arbitrary<String> domains,
       String area, Optional<IndicatorCode> escalatesTo) {
-    Arbitrary<String> labels = nonBlankText().map(l -> l.length() > 160 ? l.substring(0, 160) : l)
+    Arbitrary<String> labels = nonBlankPolicyText().map(l -> l.length() > 160 ? l.substring(0, 160) : l)
         .filter(l -> !l.isBlank());
     return Combinators.combine(Arbitraries.of(Tier.class), domains,
             Arbitraries.of(SubjectKind.class).set().ofMinSize(1), ageConditions().optional(0.5),
@@ -537,7 +572,7 @@ final class Generators {
   }
 
   static Arbitrary<TierDefinition> tierDefinitions() {
-    return Combinators.combine(Arbitraries.of(Tier.class), nonBlankText(), citations())
+    return Combinators.combine(Arbitraries.of(Tier.class), nonBlankPolicyText(), citations())
         .as((tier, name, citation) -> TierDefinition.builder().tier(tier).name(name).citation(citation).build());
   }
 
@@ -547,7 +582,7 @@ final class Generators {
 
   private static Arbitrary<ConsentRule> consentRule(Tier tier) {
     return Combinators.combine(Arbitraries.of(ConsentRequirement.class),
-            Arbitraries.of(ConsentGiver.class).set(), text(), citations())
+            Arbitraries.of(ConsentGiver.class).set(), policyText(), citations())
         .as((requirement, givers, ifWithheld, citation) -> ConsentRule.builder().tier(tier)
             .requirement(requirement).givers(givers).ifWithheld(ifWithheld).citation(citation).build());
   }
@@ -568,7 +603,7 @@ final class Generators {
             Arbitraries.of(Modality.class), Arbitraries.of(Channel.class), contacts, timings,
             supersedes, Arbitraries.of(ActionRule.Gate.class).set())
         .flatAs((trigger, kind, modality, channel, contact, timing, replaces, gates) ->
-            Combinators.combine(nonBlankText(), citations()).as((description, citation) ->
+            Combinators.combine(nonBlankPolicyText(), citations()).as((description, citation) ->
                 ActionRule.builder().id(id).trigger(trigger).kind(kind).modality(modality)
                     .channel(channel).contact(contact).timing(timing).supersedes(replaces)
                     .gates(gates).description(description).citation(citation).build()));
@@ -623,15 +658,15 @@ final class Generators {
     Arbitrary<String> policyIds = Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofLength(1),
             Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars('-').ofMaxLength(20))
         .as((a, b) -> a + b);
-    Arbitrary<Map<String, String>> domains = Arbitraries.maps(nonBlankText(), text()).ofMinSize(1).ofMaxSize(3);
+    Arbitrary<Map<String, String>> domains = Arbitraries.maps(nonBlankPolicyText(), policyText()).ofMinSize(1).ofMaxSize(3);
     Arbitrary<List<TierDefinition>> tiers = Arbitraries.shuffle(Tier.values())
-        .flatMap(order -> Combinators.combine(order.stream().map(t -> Combinators.combine(nonBlankText(), citations())
+        .flatMap(order -> Combinators.combine(order.stream().map(t -> Combinators.combine(nonBlankPolicyText(), citations())
             .as((name, c) -> (TierDefinition) TierDefinition.builder().tier(t).name(name).citation(c).build()))
             .collect(Collectors.toList())).as(l -> l));
     Arbitrary<List<ConsentRule>> consent = Arbitraries.shuffle(Tier.values())
         .flatMap(order -> Combinators.combine(order.stream().map(Generators::consentRule)
             .collect(Collectors.toList())).as(l -> l));
-    return Combinators.combine(policyIds, nonBlankText(), text(), text(), Arbitraries.of(ZONES), tiers,
+    return Combinators.combine(policyIds, nonBlankPolicyText(), policyText(), policyText(), Arbitraries.of(ZONES), tiers,
             domains, consent)
         .flatAs((id, version, name, title, zone, tierList, domainMap, consentList) ->
             Combinators.combine(indicatorsOf(new ArrayList<>(domainMap.keySet())), contactsOf(),
@@ -669,7 +704,7 @@ final class Generators {
     return codes().set().ofMinSize(1).ofMaxSize(5).flatMap(codes -> {
       List<Arbitrary<Indicator>> list = new ArrayList<>();
       for (IndicatorCode code : codes) {
-        list.add(nonBlankText().flatMap(area -> indicator(code, Arbitraries.of(domains), area, Optional.empty())));
+        list.add(nonBlankPolicyText().flatMap(area -> indicator(code, Arbitraries.of(domains), area, Optional.empty())));
       }
       return Combinators.combine(list).as(l -> l);
     }).flatMap(list -> Combinators.combine(Arbitraries.of(true, false), ageConditions(), codes())
@@ -718,7 +753,7 @@ final class Generators {
     List<String> contactIds = new ArrayList<>(contacts.stream().map(Contact::id).toList());
     contactIds.add(ActionRule.ROUTE);
     Arbitrary<ActionRule> first = Combinators.combine(Arbitraries.of(contactIds).optional(),
-            Arbitraries.of(Channel.class), nonBlankText(), citations())
+            Arbitraries.of(Channel.class), nonBlankPolicyText(), citations())
         .as((contact, channel, description, citation) -> ActionRule.builder().id("call-999")
             .trigger(ImmutableTrigger.builder().kind(Trigger.Kind.IMMEDIATE_DANGER).build())
             .kind(ActionKind.CALL_EMERGENCY_SERVICES).modality(Modality.MUST).channel(channel)

@@ -74,7 +74,7 @@ class RoundTripProperties {
   @Property(tries = 100)
   void evaluation_writeThenRead_isEqual(
       @ForAll("referrals") Referral referral, @ForAll("minutesLater") long minutes) throws Exception {
-    Evaluation evaluation = EVALUATOR.evaluate(referral, referral.madeAt().plus(Duration.ofMinutes(minutes)));
+    Evaluation evaluation = EVALUATOR.evaluate(referral, Generators.adviceTime(referral).plus(Duration.ofMinutes(minutes)));
     Statistics.label("max tier").collect(evaluation.children().get(0).tierRange()
         .map(r -> r.max().number()).orElse(0));
 

@@ -1,5 +1,7 @@
 package io.thresholds.core.consent;
 
+import io.thresholds.core.InvalidValueException;
+import io.thresholds.core.internal.Bounds;
 import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.Citation;
 import java.util.Set;
@@ -22,6 +24,14 @@ public abstract class ConsentRule {
 
   /** @return where the document says so */
   public abstract Citation citation();
+
+  @Value.Check
+  void check() {
+    if (!Bounds.displayable(ifWithheld())) {
+      throw new InvalidValueException("consent[" + tier().number() + "].ifWithheld",
+          "must not contain control characters (ESC, BEL, line breaks, ...) or bidirectional overrides");
+    }
+  }
 
   /** @return a new builder */
   public static ImmutableConsentRule.Builder builder() {

@@ -1,6 +1,7 @@
 package io.thresholds.core.consent;
 
 import io.thresholds.core.InvalidValueException;
+import io.thresholds.core.internal.Bounds;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -78,6 +79,7 @@ public abstract class ConsentState {
 
   @Value.Check
   void check() {
+    recordedAt().ifPresent(t -> Bounds.instant("consent.recordedAt", t));
     ConsentStatus s = status();
     boolean needsBy = s == ConsentStatus.GIVEN || s == ConsentStatus.WITHHELD || s == ConsentStatus.WITHDRAWN;
     require(needsBy == by().isPresent(), "consent.by", needsBy ? "is required when consent is " + s : "applies only to given, withheld or withdrawn consent");

@@ -1,6 +1,7 @@
 package io.thresholds.core.consent;
 
 import io.thresholds.core.InvalidValueException;
+import io.thresholds.core.internal.Bounds;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +68,7 @@ public abstract class SharingRecord {
 
   @Value.Check
   void check() {
+    Bounds.instant("sharing.sharedAt", sharedAt());
     if (items().isEmpty()) {
       throw new InvalidValueException("sharing.items", "must name at least one item");
     }

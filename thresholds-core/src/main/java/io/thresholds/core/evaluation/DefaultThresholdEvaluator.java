@@ -40,10 +40,12 @@ import org.jspecify.annotations.Nullable;
 final class DefaultThresholdEvaluator implements ThresholdEvaluator {
   private final Policy policy;
   private final ActionPlanner planner;
+  private final TimeChecks times;
 
   DefaultThresholdEvaluator(Policy policy) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.planner = new ActionPlanner(policy);
+    this.times = new TimeChecks(policy);
   }
 
   @Override
@@ -58,6 +60,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     if (at.isBefore(referral.madeAt())) {
       throw new InvalidValueException("at", "is before the referral was made");
     }
+    times.check(referral, at);
     LocalDate referralDay = referral.madeAt().atZone(policy.zone()).toLocalDate();
     List<Indicator> reported = resolveConcerns(referral, referralDay);
 

@@ -31,7 +31,11 @@ public interface ThresholdEvaluator {
    * @param at the time the advice is for (routes and deadlines depend on it)
    * @return the result
    * @throws io.thresholds.core.InvalidValueException if the referral breaks a rule of the policy
-   *     (e.g. a concern about a subject the indicator does not allow, or observed after {@code at})
+   *     (e.g. a concern about a subject the indicator does not allow, or observed after {@code at}),
+   *     if {@code madeAt} or {@code at} is outside the days the policy's working calendar covers
+   *     (field {@code madeAt} or {@code at}; checked before any other use of them), or if a consent
+   *     decision is recorded after {@code at} (field {@code consent.recordedAt} or {@code
+   *     consentHistory[i].recordedAt}: it would not be known when the advice is given)
    * @throws io.thresholds.core.policy.UnknownIndicatorException if a concern names an unknown code
    * @throws io.thresholds.core.time.OutsideCalendarException if a deadline falls outside the
    *     policy's bank-holiday calendar

@@ -4,7 +4,10 @@ import io.thresholds.core.InvalidValueException;
 import io.thresholds.core.consent.ConsentHistory;
 import io.thresholds.core.consent.ConsentState;
 import io.thresholds.core.consent.SharingRecord;
+import io.thresholds.core.internal.Bounds;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +84,16 @@ public abstract class Referral {
     return ImmutableReferral.builder();
   }
 
+  /**
+   * How far after the day a referral is made (in UTC) a child's date of birth may be: one day, for
+   * the time zones ahead of UTC. A later date of birth is a mistake, whether or not the child is
+   * referred.
+   */
+  private static final int DATE_OF_BIRTH_SLACK_DAYS = 1;
+
   @Value.Check
   void check() {
+    Bounds.instant("madeAt", madeAt());
     if (!consentHistory().entries().isEmpty() && !consent().equals(consentHistory().current())) {
       throw new InvalidValueException("consent", "must be the latest entry of consentHistory when both are given");
     }
@@ -121,6 +132,18 @@ public abstract class Referral {
         throw new InvalidValueException(field, "needs a reason");
       }
     }
+    LocalDate latestBirth = madeAt().atOffset(ZoneOffset.UTC).toLocalDate().plusDays(DATE_OF_BIRTH_SLACK_DAYS);
+    for (int i = 0; i < h.children().size(); i++) {
+      Child c = h.children().get(i);
+      String field = "household.children[" + i + "]";
+      if (c.dateOfBirth().isPresent()) {
+        Bounds.date(field + ".dateOfBirth", c.dateOfBirth().get());
+        if (c.dateOfBirth().get().isAfter(latestBirth)) {
+          throw new InvalidValueException(field + ".dateOfBirth", "is after the day the referral was made");
+        }
+      }
+      c.expectedDateOfDelivery().ifPresent(d -> Bounds.date(field + ".expectedDateOfDelivery", d));
+    }
     for (int i = 0; i < h.children().size(); i++) {
       Ref r = h.children().get(i).ref();
       if (!referred.contains(r) && !exclusions().containsKey(r)) {
@@ -131,6 +154,7 @@ public abstract class Referral {
     }
     for (int i = 0; i < concerns().size(); i++) {
       Concern c = concerns().get(i);
+      Bounds.date("concerns[" + i + "].observedOn", c.observedOn());
       String field = "concerns[" + i + "].subjectRef";
       switch (c.subject()) {
         case CHILD:

@@ -1,5 +1,6 @@
 package io.thresholds.core.policy;
 
+import io.thresholds.core.internal.Bounds;
 import io.thresholds.core.InvalidValueException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -81,6 +82,9 @@ public abstract class ActionRule {
     }
     if (description().isBlank()) {
       throw new InvalidValueException("actions[" + id() + "].description", "must not be blank");
+    }
+    if (!Bounds.displayable(description())) {
+      throw new InvalidValueException("actions[" + id() + "].description", Indicator.NO_CONTROL_CHARACTERS);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.thresholds.core.policy;
 
+import io.thresholds.core.internal.Bounds;
 import io.thresholds.core.model.Tier;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -95,6 +96,11 @@ public abstract class Citation {
     }
     if (reading().isPresent() && reading().get().isBlank()) {
       throw new io.thresholds.core.InvalidValueException("citation.reading", "must not be blank");
+    }
+    if (!Bounds.displayable(document()) || !Bounds.displayable(section())
+        || !domain().map(Bounds::displayable).orElse(true) || !area().map(Bounds::displayable).orElse(true)
+        || !reading().map(Bounds::displayable).orElse(true)) {
+      throw new io.thresholds.core.InvalidValueException("citation", Indicator.NO_CONTROL_CHARACTERS);
     }
   }
 

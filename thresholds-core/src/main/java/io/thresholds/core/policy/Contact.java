@@ -1,5 +1,6 @@
 package io.thresholds.core.policy;
 
+import io.thresholds.core.internal.Bounds;
 import io.thresholds.core.InvalidValueException;
 import io.thresholds.core.time.ServiceHours;
 import java.util.List;
@@ -45,6 +46,15 @@ public abstract class Contact {
     }
     if (email().isPresent() && email().get().isBlank()) {
       throw new InvalidValueException("contacts[" + id() + "].email", "must not be blank");
+    }
+    if (!Bounds.displayable(name())) {
+      throw new InvalidValueException("contacts[" + id() + "].name", Indicator.NO_CONTROL_CHARACTERS);
+    }
+    if (!phones().stream().allMatch(Bounds::displayable)) {
+      throw new InvalidValueException("contacts[" + id() + "].phones", Indicator.NO_CONTROL_CHARACTERS);
+    }
+    if (!email().map(Bounds::displayable).orElse(true)) {
+      throw new InvalidValueException("contacts[" + id() + "].email", Indicator.NO_CONTROL_CHARACTERS);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.thresholds.core.policy;
 
+import io.thresholds.core.internal.Bounds;
 import io.thresholds.core.InvalidValueException;
 import io.thresholds.core.model.Age;
 import io.thresholds.core.model.IndicatorCode;
@@ -16,6 +17,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Indicator {
+  /** The rule of every text of a policy shown to people. */
+  static final String NO_CONTROL_CHARACTERS =
+      "must not contain control characters (ESC, BEL, line breaks, ...) or bidirectional overrides";
+
   /** @return the stable code */
   public abstract IndicatorCode code();
 
@@ -108,6 +113,12 @@ public abstract class Indicator {
     }
     if (label().isBlank() || label().length() > 160) {
       throw new InvalidValueException(f + ".label", "must be 1 to 160 characters");
+    }
+    if (!Bounds.displayable(label())) {
+      throw new InvalidValueException(f + ".label", NO_CONTROL_CHARACTERS);
+    }
+    if (!Bounds.displayable(domain()) || !Bounds.displayable(area())) {
+      throw new InvalidValueException(f + ".domain", NO_CONTROL_CHARACTERS);
     }
     if (domain().isBlank() || area().isBlank()) {
       throw new InvalidValueException(f + ".domain", "domain and area must not be blank");

@@ -1,5 +1,6 @@
 package io.thresholds.core.policy;
 
+import io.thresholds.core.internal.Bounds;
 import io.thresholds.core.InvalidValueException;
 import io.thresholds.core.consent.ConsentRule;
 import io.thresholds.core.model.IndicatorCode;
@@ -27,6 +28,12 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Policy {
+  /** The highest age a policy may name (adult age, school age): 25, the oldest care leaver's. */
+  public static final int MAX_AGE = 25;
+
+  /** The largest cumulative count a policy may set. */
+  public static final int MAX_CUMULATIVE_COUNT = 50;
+
   static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
   /** @return the policy's id, e.g. {@code city-of-london} */
@@ -377,6 +384,26 @@ public abstract class Policy {
     }
     if (adultAge() < 1 || cumulativeCount() < 2) {
       throw new InvalidValueException("policy", "adultAge must be at least 1 and cumulativeCount at least 2");
+    }
+    if (adultAge() > MAX_AGE || cumulativeCount() > MAX_CUMULATIVE_COUNT) {
+      throw new InvalidValueException("policy",
+          "adultAge must be at most " + MAX_AGE + " and cumulativeCount at most " + MAX_CUMULATIVE_COUNT);
+    }
+    if (schoolAgeTo().isPresent() && schoolAgeTo().getAsInt() > MAX_AGE) {
+      throw new InvalidValueException("schoolAge", "to must be at most " + MAX_AGE);
+    }
+    if (calendar().coveredFrom().isBefore(Bounds.EARLIEST_DATE) || calendar().coveredUntil().isAfter(Bounds.LATEST_DATE)) {
+      throw new InvalidValueException("calendar", "the coverage " + Bounds.RULE);
+    }
+    for (String text : List.of(name(), documentTitle(), version())) {
+      if (!Bounds.displayable(text)) {
+        throw new InvalidValueException("policy", "name, documentTitle and version " + Indicator.NO_CONTROL_CHARACTERS);
+      }
+    }
+    for (Map.Entry<String, String> d : domains().entrySet()) {
+      if (!Bounds.displayable(d.getKey()) || !Bounds.displayable(d.getValue())) {
+        throw new InvalidValueException("domains", Indicator.NO_CONTROL_CHARACTERS);
+      }
     }
     for (Optional<IndicatorCode> derived : List.of(lowAttendanceIndicator(), missingEducationIndicator())) {
       if (derived.isPresent() && !catalogue().containsKey(derived.get())) {

@@ -68,11 +68,12 @@ final class PolicyPackReader {
         .zone(zone);
     for (Tier t : Tier.values()) {
       String k = "tier." + t.number();
-      b.addTiers(TierDefinition.builder()
+      Citation citation = citation(p, k, document);
+      b.addTiers(at(p, k + ".name", () -> TierDefinition.builder()
           .tier(t)
           .name(p.required(k + ".name"))
-          .citation(citation(p, k, document))
-          .build());
+          .citation(citation)
+          .build()));
     }
     Map<String, String> domains = new LinkedHashMap<>();
     for (String key : p.keysWithPrefix("domain.")) {
@@ -81,7 +82,11 @@ final class PolicyPackReader {
     b.domains(domains);
     List<String> contactIds = new ArrayList<>();
     for (String key : p.keysWithPrefix("contact.")) {
-      String id = key.substring("contact.".length(), key.lastIndexOf('.'));
+      int dot = key.lastIndexOf('.');
+      if (dot <= "contact.".length()) {
+        throw new PolicyFormatException(p.where(key) + ": expected contact.ID.PROPERTY (name, phones, email, hours)");
+      }
+      String id = key.substring("contact.".length(), dot);
       if (!contactIds.contains(id)) {
         contactIds.add(id);
       }
@@ -112,7 +117,7 @@ final class PolicyPackReader {
       for (String giver : p.required(k + ".from").split(",")) {
         c.addGivers(enumText(p, k + ".from", giver, ConsentGiver.class));
       }
-      b.addConsentRules(c.build());
+      b.addConsentRules(at(p, k + ".if-withheld", c::build));
     }
     p.optional("rules.adult-age").ifPresent(v -> b.adultAge(integer(p, "rules.adult-age", v)));
     b.adultCitation(citation(p, "rules.adult", document));

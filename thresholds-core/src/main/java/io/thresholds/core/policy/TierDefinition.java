@@ -1,5 +1,6 @@
 package io.thresholds.core.policy;
 
+import io.thresholds.core.internal.Bounds;
 import io.thresholds.core.model.Tier;
 import org.immutables.value.Value;
 
@@ -16,6 +17,13 @@ public abstract class TierDefinition {
   public abstract Citation citation();
 
   /** @return a new builder */
+  @Value.Check
+  void check() {
+    if (!Bounds.displayable(name())) {
+      throw new io.thresholds.core.InvalidValueException("tiers[" + tier().number() + "].name", Indicator.NO_CONTROL_CHARACTERS);
+    }
+  }
+
   public static ImmutableTierDefinition.Builder builder() {
     return ImmutableTierDefinition.builder();
   }

@@ -22,6 +22,15 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Timing {
+  /**
+   * The longest duration of an {@code after:} timing: 26 weeks. A policy's timescales are hours,
+   * days or weeks (a review within six months at most); anything longer is a mistake.
+   */
+  public static final Duration MAX_DURATION = Duration.ofDays(26 * 7);
+
+  /** The most working days of a {@code working-days:} timing: 130, about six months. */
+  public static final int MAX_WORKING_DAYS = 130;
+
   /** The kinds of timing. */
   public enum Kind {
     /** No deadline. */
@@ -130,6 +139,12 @@ public abstract class Timing {
     }
     if (!ok) {
       throw new InvalidValueException("timing", "arguments do not match the kind");
+    }
+    if (duration().isPresent() && duration().get().compareTo(MAX_DURATION) > 0) {
+      throw new InvalidValueException("timing", "a duration must be at most 26 weeks (PT4368H)");
+    }
+    if (workingDays().isPresent() && workingDays().getAsInt() > MAX_WORKING_DAYS) {
+      throw new InvalidValueException("timing", "at most " + MAX_WORKING_DAYS + " working days");
     }
   }
 

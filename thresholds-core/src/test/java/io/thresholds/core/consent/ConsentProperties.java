@@ -362,9 +362,11 @@ class ConsentProperties {
   private static Referral withheldNow(Referral r, ConsentGiver by) {
     List<ConsentStatus> statuses = r.consentHistory().entries().stream().map(ConsentState::status)
         .collect(Collectors.toList());
-    if (!statuses.isEmpty() && allowedNext(statuses).contains(ConsentStatus.WITHHELD)) {
-      Instant last = r.consentHistory().current().recordedAt().orElseThrow();
-      Instant at = (last.isAfter(r.madeAt()) ? last : r.madeAt()).plusSeconds(1);
+    Instant last = r.consentHistory().current().recordedAt().orElse(r.madeAt());
+    if (!statuses.isEmpty() && !last.isAfter(r.madeAt()) && allowedNext(statuses).contains(ConsentStatus.WITHHELD)) {
+      // Recorded when the referral is made, so that the advice at that time knows it (a decision
+      // recorded after the time of the advice is refused by the evaluator).
+      Instant at = r.madeAt();
       Statistics.label("withheld").collect("appended to the history");
       return ConsentArbitraries.withHistory(r, r.consentHistory().then(ConsentState.withheld(by, at)));
     }

@@ -137,7 +137,7 @@ class TimingTest {
         .combine(action, Arbitraries.longs().between(0, 10_000_000))
         .as((a, s) -> of(Timing.Kind.AFTER).afterAction(a).duration(Duration.ofSeconds(s)).build());
     Arbitrary<Timing> workingDays = net.jqwik.api.Combinators
-        .combine(action.optional(), Arbitraries.integers().between(1, 500))
+        .combine(action.optional(), Arbitraries.integers().between(1, Timing.MAX_WORKING_DAYS))
         .as((a, n) -> of(Timing.Kind.WORKING_DAYS).afterAction(a).workingDays(n).build());
     return Arbitraries.oneOf(plain, after, workingDays);
   }

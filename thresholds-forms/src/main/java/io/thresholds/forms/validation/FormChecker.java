@@ -60,7 +60,7 @@ final class FormChecker {
     }
     for (String key : values.keySet()) {
       if (schema.field(key).isEmpty()) {
-        add(safePath(key), RuleCodes.UNKNOWN_FIELD, "The form has no such field.");
+        add(shownKey(key), RuleCodes.UNKNOWN_FIELD, "The form has no such field.");
       }
     }
     for (FormRule r : schema.rules()) {
@@ -152,7 +152,8 @@ final class FormChecker {
     }
     for (Object key : row.keySet()) {
       if (group.column(String.valueOf(key)).isEmpty()) {
-        add(path + "." + safePath(String.valueOf(key)), RuleCodes.UNKNOWN_FIELD, "The group has no such column.");
+        add(path + "." + UNKNOWN_COLUMN, RuleCodes.UNKNOWN_FIELD,
+            "The group has no such column; its columns are " + columns(group) + ".");
       }
     }
   }
@@ -304,11 +305,31 @@ final class FormChecker {
     all.add(v);
   }
 
+  /** Shown in place of a key that is not a field of the form (it may be personal data). */
+  static final String UNKNOWN_FIELD = "<unknown field>";
+
+  /** Shown in place of a row key that is not a column of the group. */
+  static final String UNKNOWN_COLUMN = "<unknown column>";
+
+  private static final Pattern FIELD_ID = Pattern.compile("[a-z][A-Za-z0-9]{0,63}\\.[a-z][A-Za-z0-9]{0,63}");
+
   /**
-   * A key given by the caller is part of a path: keep it only if it is shaped like an id, so that
-   * personal data typed in the wrong place never reaches a violation.
+   * A key given by the caller as it may appear in a path, as the JSON form reader shows it: a field
+   * id of the form, or a key shaped {@code section.name} whose section is one of the form's (a
+   * misspelt field); anything else is {@code <unknown field>}, so that personal data typed in the
+   * wrong place never reaches a violation.
    */
-  static String safePath(String key) {
-    return key.matches("[A-Za-z][A-Za-z0-9.]{0,100}") ? key : "<unknown field>";
+  private String shownKey(String key) {
+    if (schema.field(key).isPresent()) {
+      return key;
+    }
+    return FIELD_ID.matcher(key).matches() && schema.section(key.substring(0, key.indexOf('.'))).isPresent()
+        ? key : UNKNOWN_FIELD;
+  }
+
+  private static String columns(Field group) {
+    List<String> names = new ArrayList<>();
+    group.columns().forEach(c -> names.add(c.id()));
+    return String.join(", ", names);
   }
 }
