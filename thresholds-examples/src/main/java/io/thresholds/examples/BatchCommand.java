@@ -58,11 +58,11 @@ import picocli.CommandLine.Spec;
       "",
       "Exit code 1 if any line gave an error record (the results are still complete).",
       "",
-      "With --out, the results are written to OUT.jsonl.partial in the same directory and renamed",
-      "to OUT.jsonl when the run is complete, so a previous OUT.jsonl is never half overwritten.",
+      "With --out, the results are written to OUT.partial in the same directory and renamed",
+      "to OUT when the run is complete, so a previous OUT is never half overwritten.",
       "Interrupted (Ctrl-C, SIGINT), the run stops reading, finishes the lines it has started,",
       "writes whole result lines and the summary of what was done, and exits with code 130,",
-      "leaving the results so far in OUT.jsonl.partial."
+      "leaving the results so far in OUT.partial."
     })
 final class BatchCommand implements Callable<Integer> {
   /** Lines per part of the input handed to a worker. */
