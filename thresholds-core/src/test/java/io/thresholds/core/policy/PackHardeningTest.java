@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PackHardeningTest {
   private static final String BASE = "/io/thresholds/core/policy/city-of-london/";
   private static final List<String> FILES =
-      List.of("policy.properties", "indicators.tsv", "actions.tsv", "bank-holidays.tsv");
+      List.of("policy.properties", "indicators.tsv", "actions.tsv", "bank-holidays.tsv", "census.properties", "census.tsv");
 
   @TempDir
   Path root;
