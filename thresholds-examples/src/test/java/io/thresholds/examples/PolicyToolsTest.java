@@ -39,7 +39,7 @@ class PolicyToolsTest {
     edit("policy.properties", "consent.2.requirement = ", l -> "consent.2.requirement = SEEK_UNLESS_UNSAFE");
     // Tier 2 -> 3: a young carer's needs (the indicator of sample 01).
     edit("indicators.tsv", "T2-FAM-YOUNG-CARER-NEEDS\t", l -> l.replaceFirst("\t2\t", "\t3\t"));
-    edit("indicators.tsv", "T2-DEV-OCCASIONALLY-MISSING\t", l -> l.replace("\tCONSIDER_MACE\t", "\tREFER_MACE\t"));
+    edit("indicators.tsv", "T2-DEV-OCCASIONALLY-MISSING\t", l -> l.replace("\tREFER_MACE\t", "\tCONSIDER_MACE\t"));
     edit("actions.tsv", "written-referral\t", l -> l.replace("after:phone-referral+PT24H", "after:phone-referral+PT48H"));
   }
 
@@ -69,7 +69,7 @@ class PolicyToolsTest {
         "  ~ version changed: " + VERSION + " -> 9.9.9",
         "",
         "indicators (2)",
-        "  ~ T2-DEV-OCCASIONALLY-MISSING re-flagged: CONSIDER_MACE -> REFER_MACE",
+        "  ~ T2-DEV-OCCASIONALLY-MISSING re-flagged: REFER_MACE -> CONSIDER_MACE",
         "  ~ T2-FAM-YOUNG-CARER-NEEDS re-tiered: 2 -> 3",
         "",
         "timescales (1)",
