@@ -7,7 +7,6 @@ import io.thresholds.core.ThresholdsException;
 import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentRequirement;
 import io.thresholds.core.consent.ConsentRule;
-import io.thresholds.core.consent.ImmutableConsentRule;
 import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.policy.ActionKind;
@@ -15,13 +14,6 @@ import io.thresholds.core.policy.ActionRule;
 import io.thresholds.core.policy.AgeCondition;
 import io.thresholds.core.policy.Channel;
 import io.thresholds.core.policy.Contact;
-import io.thresholds.core.policy.ImmutableActionRule;
-import io.thresholds.core.policy.ImmutableAgeCondition;
-import io.thresholds.core.policy.ImmutableIndicator;
-import io.thresholds.core.policy.ImmutablePolicy;
-import io.thresholds.core.policy.ImmutableTierDefinition;
-import io.thresholds.core.policy.ImmutableTiming;
-import io.thresholds.core.policy.ImmutableTrigger;
 import io.thresholds.core.policy.Indicator;
 import io.thresholds.core.policy.IndicatorFlag;
 import io.thresholds.core.policy.IndicatorKind;
@@ -108,7 +100,7 @@ final class PolicyCodec {
   // ---- reading ---------------------------------------------------------------------------------
 
   static Policy policy(In in) throws IOException {
-    ImmutablePolicy.Builder b = Policy.builder();
+    Policy.Builder b = Policy.builder();
     Read read = new Read();
     Set<String> seen = in.object(Policy.class, POLICY, name -> {
       switch (name) {
@@ -338,7 +330,7 @@ final class PolicyCodec {
   }
 
   static TierDefinition tierDefinition(In in) throws IOException {
-    ImmutableTierDefinition.Builder b = TierDefinition.builder();
+    TierDefinition.Builder b = TierDefinition.builder();
     Set<String> seen = in.object(TierDefinition.class, TIER, name -> {
       switch (name) {
         case "tier":
@@ -359,7 +351,7 @@ final class PolicyCodec {
   }
 
   static Indicator indicator(In in) throws IOException {
-    ImmutableIndicator.Builder b = Indicator.builder();
+    Indicator.Builder b = Indicator.builder();
     Set<String> seen = in.object(Indicator.class, INDICATOR, name -> {
       switch (name) {
         case "code":
@@ -408,7 +400,7 @@ final class PolicyCodec {
   }
 
   static AgeCondition ageCondition(In in) throws IOException {
-    ImmutableAgeCondition.Builder b = AgeCondition.builder();
+    AgeCondition.Builder b = AgeCondition.builder();
     in.object(AgeCondition.class, AGE, name -> {
       switch (name) {
         case "minYears":
@@ -428,7 +420,7 @@ final class PolicyCodec {
   }
 
   static ConsentRule consentRule(In in) throws IOException {
-    ImmutableConsentRule.Builder b = ConsentRule.builder();
+    ConsentRule.Builder b = ConsentRule.builder();
     Set<String> seen = in.object(ConsentRule.class, CONSENT_RULE, name -> {
       switch (name) {
         case "tier":
@@ -455,7 +447,7 @@ final class PolicyCodec {
   }
 
   static ActionRule actionRule(In in) throws IOException {
-    ImmutableActionRule.Builder b = ActionRule.builder();
+    ActionRule.Builder b = ActionRule.builder();
     Set<String> seen = in.object(ActionRule.class, ACTION_RULE, name -> {
       switch (name) {
         case "id":
@@ -501,7 +493,7 @@ final class PolicyCodec {
   }
 
   static Trigger trigger(In in) throws IOException {
-    ImmutableTrigger.Builder b = ImmutableTrigger.builder();
+    Trigger.Builder b = Trigger.builder();
     Set<String> seen = in.object(Trigger.class, TRIGGER, name -> {
       switch (name) {
         case "kind":
@@ -525,7 +517,7 @@ final class PolicyCodec {
   }
 
   static Timing timing(In in) throws IOException {
-    ImmutableTiming.Builder b = ImmutableTiming.builder();
+    Timing.Builder b = Timing.builder();
     Set<String> seen = in.object(Timing.class, TIMING, name -> {
       switch (name) {
         case "kind":

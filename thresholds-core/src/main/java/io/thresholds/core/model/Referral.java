@@ -76,9 +76,17 @@ public abstract class Referral {
   /** @return records of information shared about this referral */
   public abstract List<SharingRecord> sharing();
 
+  /**
+   * Builds a {@link Referral}: one setter per attribute, {@code addX} for list elements, {@code
+   * from(referral)} to start from an existing referral; {@link #build()} checks the invariants.
+   */
+  public static final class Builder extends ImmutableReferral.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableReferral.Builder builder() {
-    return ImmutableReferral.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check

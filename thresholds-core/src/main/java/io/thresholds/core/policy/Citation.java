@@ -25,9 +25,18 @@ public abstract class Citation {
   /** @return the area (sub-heading) within the domain, if any */
   public abstract Optional<String> area();
 
+  /**
+   * The builder of {@link Citation}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableCitation.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableCitation.Builder builder() {
-    return ImmutableCitation.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**

@@ -122,9 +122,18 @@ public abstract class Policy {
   /** @return the citation for the tier when no need is reported */
   public abstract Citation noNeedCitation();
 
+  /**
+   * The builder of {@link Policy}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutablePolicy.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutablePolicy.Builder builder() {
-    return ImmutablePolicy.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** @return the catalogue by code */

@@ -5,7 +5,6 @@ import io.thresholds.core.ThresholdsException;
 import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentRequirement;
 import io.thresholds.core.consent.ConsentRule;
-import io.thresholds.core.consent.ImmutableConsentRule;
 import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.model.Tier;
@@ -56,7 +55,7 @@ final class PolicyPackReader {
     } catch (DateTimeException e) {
       throw new PolicyFormatException(p.where("policy.zone") + ": unknown time zone", e);
     }
-    ImmutablePolicy.Builder b = Policy.builder()
+    Policy.Builder b = Policy.builder()
         .id(p.required("policy.id"))
         .version(p.required("policy.version"))
         .name(p.required("policy.name"))
@@ -84,7 +83,7 @@ final class PolicyPackReader {
     }
     for (String id : contactIds) {
       String k = "contact." + id;
-      ImmutableContact.Builder c = Contact.builder().id(id).name(p.required(k + ".name"));
+      Contact.Builder c = Contact.builder().id(id).name(p.required(k + ".name"));
       p.optional(k + ".phones").ifPresent(v -> {
         for (String phone : v.split("\\|")) {
           c.addPhones(phone.strip());
@@ -100,7 +99,7 @@ final class PolicyPackReader {
     b.inHoursRoute(p.required("routes.in-hours")).outOfHoursRoute(p.required("routes.out-of-hours"));
     for (Tier t : Tier.values()) {
       String k = "consent." + t.number();
-      ImmutableConsentRule.Builder c = ConsentRule.builder()
+      ConsentRule.Builder c = ConsentRule.builder()
           .tier(t)
           .requirement(enumValue(p, k + ".requirement", ConsentRequirement.class))
           .ifWithheld(p.required(k + ".if-withheld"))
@@ -169,7 +168,7 @@ final class PolicyPackReader {
       whereDefined.put("indicators[" + row.cells[0].strip() + "]", row.source + " line " + row.line);
       out.add(row.parse(() -> {
         Tier tier = Tier.of(row.integer(1));
-        ImmutableIndicator.Builder i = Indicator.builder()
+        Indicator.Builder i = Indicator.builder()
             .code(IndicatorCode.of(row.get(0)))
             .tier(tier)
             .kind(row.enumValue(2, IndicatorKind.class))
@@ -216,7 +215,7 @@ final class PolicyPackReader {
     for (Row row : rows(ACTIONS, ACTION_HEADER)) {
       whereDefined.put("actions[" + row.cells[0].strip() + "]", row.source + " line " + row.line);
       out.add(row.parse(() -> {
-        ImmutableActionRule.Builder a = ActionRule.builder()
+        ActionRule.Builder a = ActionRule.builder()
             .id(row.get(0))
             .trigger(Trigger.parse(row.get(1), row.field(1)))
             .kind(row.enumValue(2, ActionKind.class))

@@ -15,8 +15,17 @@ public abstract class TierDefinition {
   /** @return where the document defines it */
   public abstract Citation citation();
 
+  /**
+   * The builder of {@link TierDefinition}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableTierDefinition.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableTierDefinition.Builder builder() {
-    return ImmutableTierDefinition.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 }
