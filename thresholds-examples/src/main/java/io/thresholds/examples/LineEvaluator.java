@@ -132,7 +132,7 @@ final class LineEvaluator {
     }
     part.summary.count(evaluation);
     if (!errorsOnly) {
-      part.out.append(ThresholdsJson.write(evaluation)).append('\n');
+      part.out.append(ThresholdsJson.writeEvaluation(evaluation)).append('\n');
     }
   }
 

@@ -35,7 +35,7 @@ import java.util.Objects;
  * <pre>{@code
  * Referral referral = ThresholdsJson.readReferral(json);
  * Evaluation result = ThresholdEvaluator.of(Policies.cityOfLondon()).evaluate(referral, referral.madeAt());
- * String out = ThresholdsJson.write(result);
+ * String out = ThresholdsJson.writeEvaluation(result);
  * }</pre>
  *
  * <p>Reading fails with a {@link JsonProcessingException}: a {@link JsonMappingException} (a
@@ -215,8 +215,19 @@ public final class ThresholdsJson {
    * @param evaluation an evaluation
    * @return its {@code thresholds/evaluation@1} document, compact
    */
-  public static String write(Evaluation evaluation) {
+  public static String writeEvaluation(Evaluation evaluation) {
     return write((Object) Objects.requireNonNull(evaluation, "evaluation"));
+  }
+
+  /**
+   * @param evaluation an evaluation
+   * @return its {@code thresholds/evaluation@1} document, compact
+   * @deprecated named {@link #writeEvaluation(Evaluation)} since 0.1.0, like the other {@code
+   *     writeX}/{@code readX} methods; this name stays and delegates to it
+   */
+  @Deprecated(since = "0.1.0")
+  public static String write(Evaluation evaluation) {
+    return writeEvaluation(evaluation);
   }
 
   /**
