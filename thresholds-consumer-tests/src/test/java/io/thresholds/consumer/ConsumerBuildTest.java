@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +39,10 @@ import org.junit.jupiter.api.Test;
  */
 class ConsumerBuildTest {
   private static final Path CONSUMER_SOURCES = Path.of("src", "test", "consumer");
+  private static final Path REFERRAL_SOURCES = Path.of("src", "test", "consumer-referrals");
+  /** thresholds-forms and what it brings: Jakarta Validation, Hibernate Validator and its dependencies. */
+  private static final List<String> FORMS_STACK = List.of("thresholds-forms", "jakarta.validation-api",
+      "hibernate-validator", "jboss-logging", "classmate");
   private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```");
 
   private static List<Path> sdkPath;
@@ -87,46 +90,72 @@ class ConsumerBuildTest {
 
   @Test
   void classPath_compilesWithXlintAllWerror_andRuns() throws Exception {
-    Path dir = Files.createDirectories(Path.of("target", "consumer", "class-path"));
-    Path out = compile(dir, false);
-    List<URL> urls = new ArrayList<>();
-    urls.add(out.toUri().toURL());
-    for (Path p : sdkPath) {
-      urls.add(p.toUri().toURL());
-    }
-    try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
-      Class<?> consumer = loader.loadClass("consumer.Consumer");
-      assertThat(consumer.getModule().isNamed()).isFalse();
-      checkRun(consumer);
-    }
+    Path out = compile("class-path", CONSUMER_SOURCES, "consumer", sdkPath, false, true);
+    checkRun(run(out, sdkPath, false, "consumer", "consumer.Consumer"));
   }
 
   @Test
   void modulePath_compilesWithXlintAllWerror_andRuns() throws Exception {
-    Path dir = Files.createDirectories(Path.of("target", "consumer", "module-path"));
-    Path out = compile(dir, true);
-    List<Path> paths = new ArrayList<>(sdkPath);
-    paths.add(0, out);
-    ModuleFinder finder = ModuleFinder.of(paths.toArray(new Path[0]));
-    Configuration cf = ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.of(), Set.of("consumer"));
-    ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
-    for (String sdk : List.of("io.thresholds.core", "io.thresholds.forms", "io.thresholds.jackson")) {
-      assertThat(layer.findModule(sdk)).as(sdk).hasValueSatisfying(m -> assertThat(m.getDescriptor().isAutomatic()).isFalse());
-    }
-    Class<?> consumer = layer.findLoader("consumer").loadClass("consumer.Consumer");
-    assertThat(consumer.getModule().getName()).isEqualTo("consumer");
-    checkRun(consumer);
+    Path out = compile("module-path", CONSUMER_SOURCES, "consumer", sdkPath, true, true);
+    checkRun(run(out, sdkPath, true, "consumer", "consumer.Consumer"));
   }
 
-  /** The README example: Tier 3 for a child persistently missing; 999 is not the first action. */
-  private static void checkRun(Class<?> consumer) throws Exception {
-    Method run = consumer.getMethod("run");
-    String result = (String) run.invoke(null);
+  /**
+   * A service that reads referrals and writes evaluations needs thresholds-jackson only: it builds
+   * and runs without thresholds-forms, Jakarta Validation and Hibernate Validator (and what they
+   * bring), on both paths.
+   */
+  @Test
+  void referralsOnly_withoutFormsOrHibernateValidator_compileAndRun() throws Exception {
+    List<Path> path = sdkPath.stream()
+        .filter(p -> !FORMS_STACK.contains(artifactName(p)))
+        .collect(Collectors.toList());
+    assertThat(path.stream().map(ConsumerBuildTest::artifactName))
+        .contains("thresholds-core", "thresholds-jackson").doesNotContainAnyElementsOf(FORMS_STACK);
+    for (boolean modulePath : List.of(false, true)) {
+      Path out = compile(modulePath ? "referrals-module-path" : "referrals-class-path", REFERRAL_SOURCES,
+          "referrals", path, modulePath, false);
+      String json = run(out, path, modulePath, "referrals", "referrals.Service");
+      assertThat(json).startsWith("{\"format\":\"thresholds/evaluation@1\",").contains("\"T3-FAM-PERSISTENTLY-MISSING\"");
+    }
+  }
+
+  /** Runs {@code className.run()} of the compiled consumer on the class path or the module path. */
+  private static String run(Path out, List<Path> path, boolean modulePath, String module, String className)
+      throws Exception {
+    List<Path> all = new ArrayList<>(path);
+    all.add(0, out);
+    if (modulePath) {
+      ModuleFinder finder = ModuleFinder.of(all.toArray(new Path[0]));
+      Configuration cf = ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.of(), Set.of(module));
+      ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
+      for (String sdk : List.of("io.thresholds.core", "io.thresholds.jackson")) {
+        assertThat(layer.findModule(sdk)).as(sdk).hasValueSatisfying(m -> assertThat(m.getDescriptor().isAutomatic()).isFalse());
+      }
+      Class<?> c = layer.findLoader(module).loadClass(className);
+      assertThat(c.getModule().getName()).isEqualTo(module);
+      return (String) c.getMethod("run").invoke(null);
+    }
+    List<URL> urls = new ArrayList<>();
+    for (Path p : all) {
+      urls.add(p.toUri().toURL());
+    }
+    try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
+      Class<?> c = loader.loadClass(className);
+      assertThat(c.getModule().isNamed()).isFalse();
+      return (String) c.getMethod("run").invoke(null);
+    }
+  }
+
+  /** The README example: Tier 3 for a child persistently missing, the phone referral first, the MARF drafted. */
+  private static void checkRun(String result) {
     assertThat(result).startsWith("Tier 3, PHONE_REFERRAL, ");
     assertThat(result).contains("MARF");
   }
 
-  private static Path compile(Path dir, boolean modulePath) throws IOException {
+  private static Path compile(String name, Path sources, String pkgName, List<Path> path, boolean modulePath,
+      boolean withReadme) throws IOException {
+    Path dir = Files.createDirectories(Path.of("target", "consumer", name));
     Path src = dir.resolve("src");
     Path out = dir.resolve("classes");
     for (Path p : List.of(src, out)) {
@@ -137,9 +166,9 @@ class ConsumerBuildTest {
       }
       Files.createDirectories(p);
     }
-    Path pkg = Files.createDirectories(src.resolve("consumer"));
+    Path pkg = Files.createDirectories(src.resolve(pkgName));
     List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.list(CONSUMER_SOURCES.resolve("consumer"))) {
+    try (Stream<Path> s = Files.list(sources.resolve(pkgName))) {
       for (Path f : s.sorted().collect(Collectors.toList())) {
         if (f.getFileName().toString().equals("module-info.java")) {
           if (modulePath) {
@@ -150,13 +179,15 @@ class ConsumerBuildTest {
         }
       }
     }
-    files.add(Files.writeString(pkg.resolve("Readme.java"), readmeSource(), StandardCharsets.UTF_8));
+    if (withReadme) {
+      files.add(Files.writeString(pkg.resolve("Readme.java"), readmeSource(), StandardCharsets.UTF_8));
+    }
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    String path = sdkPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    String joined = path.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     List<String> options = List.of("--release", "17", "-Xlint:all", "-Werror", "-d", out.toString(),
-        modulePath ? "--module-path" : "--class-path", path);
+        modulePath ? "--module-path" : "--class-path", joined);
     StringWriter log = new StringWriter();
     boolean ok;
     try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
@@ -166,7 +197,7 @@ class ConsumerBuildTest {
         .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
         .map(d -> d.getKind() + " " + d.getSource() + ":" + d.getLineNumber() + " " + d.getMessage(Locale.ROOT))
         .collect(Collectors.toList());
-    assertThat(reported).as("javac diagnostics (%s)", modulePath ? "module path" : "class path").isEmpty();
+    assertThat(reported).as("javac diagnostics (%s)", name).isEmpty();
     assertThat(ok).as("javac " + log).isTrue();
     return out;
   }

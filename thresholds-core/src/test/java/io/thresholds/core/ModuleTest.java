@@ -44,7 +44,8 @@ class ModuleTest {
             "io.thresholds.core.policy",
             "io.thresholds.core.consent",
             "io.thresholds.core.time",
-            "io.thresholds.core.evaluation");
+            "io.thresholds.core.evaluation",
+            "io.thresholds.core.text");
     assertThat(descriptor.exports()).allSatisfy(e -> {
       assertThat(e.isQualified()).as(e.source()).isFalse();
       assertThat(e.modifiers()).as(e.source()).isEmpty();

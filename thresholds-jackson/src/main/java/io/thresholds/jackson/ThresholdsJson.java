@@ -76,7 +76,13 @@ public final class ThresholdsJson {
   private static final ObjectReader EVALUATION = documentReader(Evaluation.class);
   private static final ObjectReader POLICY = documentReader(Policy.class);
   private static final ObjectWriter POLICY_WRITER = MAPPER.writer(policyPrinter());
-  private static final ObjectReader FORM = documentReader(PrefilledForm.class);
+
+  /** The form reader, created on first use: thresholds-forms is an optional dependency. */
+  private static final class FormReader {
+    static final ObjectReader FORM = documentReader(PrefilledForm.class);
+
+    private FormReader() {}
+  }
 
   private ThresholdsJson() {}
 
@@ -433,7 +439,7 @@ public final class ThresholdsJson {
   }
 
   private static ObjectReader formReader(FormSchema schema) {
-    return FORM.withAttribute(ThresholdsModule.FORM_SCHEMA_ATTRIBUTE, Objects.requireNonNull(schema, "schema"));
+    return FormReader.FORM.withAttribute(ThresholdsModule.FORM_SCHEMA_ATTRIBUTE, Objects.requireNonNull(schema, "schema"));
   }
 
   /**

@@ -25,6 +25,10 @@ class ModuleTest {
     assertThat(d.exports()).allMatch(e -> !e.isQualified());
     assertThat(d.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()))
         .contains("io.thresholds.core", "io.thresholds.forms", "com.fasterxml.jackson.databind");
+    // thresholds-forms is optional: read when present, never required of a consumer.
+    assertThat(d.requires()).filteredOn(r -> r.name().equals("io.thresholds.forms")).singleElement()
+        .satisfies(r -> assertThat(r.modifiers()).containsExactly(ModuleDescriptor.Requires.Modifier.STATIC));
+    assertThat(ThresholdsModule.FORMS).as("forms present in this module's tests").isTrue();
     assertThat(d.provides()).singleElement().satisfies(p -> {
       assertThat(p.service()).isEqualTo("com.fasterxml.jackson.databind.Module");
       assertThat(p.providers()).containsExactly("io.thresholds.jackson.ThresholdsModule");
