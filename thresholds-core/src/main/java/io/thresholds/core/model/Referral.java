@@ -77,8 +77,9 @@ public abstract class Referral {
   public abstract List<SharingRecord> sharing();
 
   /**
-   * Builds a {@link Referral}: one setter per attribute, {@code addX} for list elements, {@code
-   * from(referral)} to start from an existing referral; {@link #build()} checks the invariants.
+   * The builder of {@link Referral}: a setter per attribute ({@code addX}, {@code putX} for elements
+   * of a list or map), {@code from(referral)} to start from an existing referral; {@code build()}
+   * checks the invariants and throws an exception naming the field.
    */
   public static final class Builder extends ImmutableReferral.Builder {
     Builder() {}

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.immutables.value.Value;
+import org.immutables.value.Value.Style.BuilderVisibility;
 import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
@@ -22,6 +23,9 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
     // Immutables pattern) and static builder()/of() methods; build() and of() return the abstract
     // type, so no generated type appears in a public signature or in the javadoc.
     visibility = ImplementationVisibility.PACKAGE,
+    // The generated builder is package-private too, so javadoc documents its setters as methods
+    // of the public X.Builder and shows no generated type in the hierarchy.
+    builderVisibility = BuilderVisibility.PACKAGE,
     overshadowImplementation = true,
     // No annotation found on the class path is copied onto generated classes: in particular not
     // org.immutables.value.Generated, whose class file a consumer does not have (javac would warn
