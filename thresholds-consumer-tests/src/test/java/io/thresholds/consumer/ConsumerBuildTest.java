@@ -151,6 +151,8 @@ class ConsumerBuildTest {
   private static void checkRun(String result) {
     assertThat(result).startsWith("Tier 3, PHONE_REFERRAL, ");
     assertThat(result).contains("MARF");
+    // @NhsNumber and @UniquePupilNumber reject, @UkPostcode accepts, on the vendor's own class.
+    assertThat(result).endsWith(", invalid [nhsNumber, upn]");
   }
 
   private static Path compile(String name, Path sources, String pkgName, List<Path> path, boolean modulePath,
