@@ -13,4 +13,5 @@ module io.thresholds.core {
   exports io.thresholds.core.consent;
   exports io.thresholds.core.time;
   exports io.thresholds.core.evaluation;
+  exports io.thresholds.core.text;
 }

@@ -7,7 +7,9 @@
  */
 module io.thresholds.jackson {
   requires transitive io.thresholds.core;
-  requires transitive io.thresholds.forms;
+  // Optional: only the form documents (thresholds/form@1) need it; a consumer that reads or writes
+  // forms has thresholds-forms as its own dependency.
+  requires static io.thresholds.forms;
   requires transitive com.fasterxml.jackson.databind;
   requires static org.jspecify;
 

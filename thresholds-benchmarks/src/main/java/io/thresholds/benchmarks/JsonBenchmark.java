@@ -61,7 +61,7 @@ public class JsonBenchmark {
   /** @return the evaluation's document, from the referral's document */
   @Benchmark
   public String readEvaluateWrite() throws JsonProcessingException {
-    return ThresholdsJson.write(evaluator.evaluate(ThresholdsJson.readReferral(json), Referrals.AT));
+    return ThresholdsJson.writeEvaluation(evaluator.evaluate(ThresholdsJson.readReferral(json), Referrals.AT));
   }
 
   /** @return the evaluation of the referral's document */
@@ -79,6 +79,6 @@ public class JsonBenchmark {
   /** @return the evaluation's document */
   @Benchmark
   public String write() {
-    return ThresholdsJson.write(evaluation);
+    return ThresholdsJson.writeEvaluation(evaluation);
   }
 }

@@ -44,7 +44,8 @@ class ModuleTest {
             "io.thresholds.core.policy",
             "io.thresholds.core.consent",
             "io.thresholds.core.time",
-            "io.thresholds.core.evaluation");
+            "io.thresholds.core.evaluation",
+            "io.thresholds.core.text");
     assertThat(descriptor.exports()).allSatisfy(e -> {
       assertThat(e.isQualified()).as(e.source()).isFalse();
       assertThat(e.modifiers()).as(e.source()).isEmpty();
@@ -83,5 +84,71 @@ class ModuleTest {
     ModuleDescriptor found = ref.descriptor();
     assertThat(found.packages()).contains("io.thresholds.core.internal", "io.thresholds.core.policy");
     assertThat(found.exports()).isEqualTo(descriptor.exports());
+  }
+
+  /**
+   * No generated Immutables type is part of the public API: no exported package holds an
+   * accessible {@code Immutable*} type, and no accessible type of an exported package names one in
+   * a public signature (its interfaces, methods, constructors or fields).
+   */
+  @Test
+  void exportedPackages_exposeNoGeneratedImmutableType() throws Exception {
+    Path classes = Path.of("target", "classes");
+    ModuleDescriptor module;
+    try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
+      module = ModuleDescriptor.read(in);
+    }
+    java.util.List<String> offenders = new java.util.ArrayList<>();
+    int scanned = 0;
+    for (ModuleDescriptor.Exports e : module.exports()) {
+      java.util.List<Path> files;
+      try (java.util.stream.Stream<Path> s = Files.list(classes.resolve(e.source().replace('.', '/')))) {
+        files = s.filter(p -> p.getFileName().toString().endsWith(".class")).collect(Collectors.toList());
+      }
+      for (Path f : files) {
+        String binaryName = e.source() + "." + f.getFileName().toString().replace(".class", "");
+        Class<?> c = Class.forName(binaryName, false, ModuleTest.class.getClassLoader());
+        if (!accessible(c)) {
+          continue;
+        }
+        scanned++;
+        // A nested X.Builder extends the package-private generated builder: that superclass is
+        // not accessible, so it is not API (javadoc shows its public methods as X.Builder's own).
+        java.util.List<java.lang.reflect.Type> mentioned = new java.util.ArrayList<>();
+        mentioned.addAll(java.util.List.of(c.getGenericInterfaces()));
+        for (java.lang.reflect.Method m : c.getMethods()) {
+          mentioned.add(m.getGenericReturnType());
+          mentioned.addAll(java.util.List.of(m.getGenericParameterTypes()));
+        }
+        for (java.lang.reflect.Constructor<?> k : c.getConstructors()) {
+          mentioned.addAll(java.util.List.of(k.getGenericParameterTypes()));
+        }
+        for (java.lang.reflect.Field d : c.getFields()) {
+          mentioned.add(d.getGenericType());
+        }
+        if (c.getSimpleName().startsWith("Immutable")) {
+          offenders.add(binaryName);
+        }
+        mentioned.stream().map(java.lang.reflect.Type::getTypeName)
+            .filter(t -> t.matches("(?s).*(^|[.$<, ])Immutable[A-Z].*"))
+            .forEach(t -> offenders.add(binaryName + " -> " + t));
+      }
+    }
+    assertThat(scanned).as("accessible types scanned").isPositive();
+    assertThat(offenders).isEmpty();
+  }
+
+  private static boolean accessible(Class<?> c) {
+    if (c.isAnonymousClass() || c.isLocalClass() || c.isSynthetic()) {
+      return false;
+    }
+    for (Class<?> k = c; k != null; k = k.getDeclaringClass()) {
+      int mods = k.getModifiers();
+      boolean nested = k.getDeclaringClass() != null;
+      if (!java.lang.reflect.Modifier.isPublic(mods) && !(nested && java.lang.reflect.Modifier.isProtected(mods))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

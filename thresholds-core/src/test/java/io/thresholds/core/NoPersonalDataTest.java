@@ -184,7 +184,7 @@ class NoPersonalDataTest {
     assertThat(r.toString()).contains("r1", "c1", "c2", "a1", "T2-DEV-BEREAVED");
   }
 
-  private static io.thresholds.core.model.ImmutableReferral.Builder referral(Person child, Person parent,
+  private static io.thresholds.core.model.Referral.Builder referral(Person child, Person parent,
       Person referrer, LocalDate dob, LocalDate edd, String role, String note, String reason) {
     Child c1 = Child.builder().ref(Ref.of("c1")).personal(child.details()).dateOfBirth(dob).build();
     Child c2 = Child.builder().ref(Ref.of("c2")).expectedDateOfDelivery(edd).build();

@@ -8,6 +8,7 @@ import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.evaluation.ThresholdEvaluator;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.policy.Policy;
+import io.thresholds.core.text.EvaluationText;
 import io.thresholds.jackson.ThresholdsJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
         throw new UncheckedIOException(e);
       }
     } else {
-      spec.commandLine().getOut().print(new EvaluationText(policy, referral, evaluation).render());
+      spec.commandLine().getOut().print(EvaluationText.render(policy, referral, evaluation));
     }
     spec.commandLine().getOut().flush();
     return 0;

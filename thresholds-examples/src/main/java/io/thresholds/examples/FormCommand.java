@@ -160,7 +160,7 @@ final class FormCommand implements Callable<Integer> {
       throw usage(spec, "--out goes with --prefill or --schema");
     }
     if (mode.schema) {
-      write(spec, JsonSchemaExporter.toJson(schema));
+      write(spec, JsonSchemaExporter.export(schema));
       if (out != null) {
         spec.commandLine().getOut().println("thresholds form " + form.id() + ": wrote the JSON Schema to " + out);
       }

@@ -177,7 +177,7 @@ final class LineEvaluator {
       }
     }
     if (!errorsOnly && !csv) {
-      part.out.append(ThresholdsJson.write(evaluation)).append('\n');
+      part.out.append(ThresholdsJson.writeEvaluation(evaluation)).append('\n');
     }
   }
 

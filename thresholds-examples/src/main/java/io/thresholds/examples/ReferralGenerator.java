@@ -13,8 +13,6 @@ import io.thresholds.core.model.AgencyType;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
-import io.thresholds.core.model.ImmutableChild;
-import io.thresholds.core.model.ImmutableReferral;
 import io.thresholds.core.model.Mobility;
 import io.thresholds.core.model.Ref;
 import io.thresholds.core.model.Referral;
@@ -151,7 +149,7 @@ final class ReferralGenerator {
       day = madeAt.atZone(policy.zone()).toLocalDate();
       int design = pick(20, 45, 25, 10) + 1;
       household();
-      ImmutableReferral.Builder b = Referral.builder()
+      Referral.Builder b = Referral.builder()
           .ref(Ref.of("syn-" + seed + "-" + (index + 1)))
           .referrer(referrer())
           .madeAt(madeAt)
@@ -277,7 +275,7 @@ final class ReferralGenerator {
       } else {
         mobility = chance(0.05) ? Mobility.UNKNOWN : Mobility.MOBILE;
       }
-      ImmutableChild.Builder c = Child.builder()
+      Child.Builder c = Child.builder()
           .ref(Ref.of("c" + n))
           .dateOfBirth(dob)
           .mobility(mobility)
@@ -424,7 +422,7 @@ final class ReferralGenerator {
 
     // ---- consent -------------------------------------------------------------------------------
 
-    private void consent(ImmutableReferral.Builder b, int design, Instant madeAt) {
+    private void consent(Referral.Builder b, int design, Instant madeAt) {
       Instant recorded = madeAt.minusSeconds(60L * (5 + r.nextInt(175)));
       Child child = referred.get(0);
       int age = child.recordedAsUnborn() ? 0 : child.ageOn(day).years();

@@ -46,7 +46,7 @@ class FormCommandTest {
     assertThat(r.err).isEmpty();
     JsonNode schema = JSON.readTree(r.out);
     assertThat(schema.get("$schema").asText()).isEqualTo(JsonSchemaExporter.DIALECT);
-    assertThat(schema).isEqualTo(JSON.readTree(JsonSchemaExporter.toJson(Forms.cityOfLondon().form(form).orElseThrow())));
+    assertThat(schema).isEqualTo(JSON.readTree(JsonSchemaExporter.export(Forms.cityOfLondon().form(form).orElseThrow())));
   }
 
   @Test

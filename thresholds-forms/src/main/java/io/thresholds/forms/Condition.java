@@ -31,9 +31,18 @@ public abstract class Condition {
   /** @return the option codes, for {@link Kind#EQUALS} */
   public abstract List<String> values();
 
+  /**
+   * The builder of {@link Condition}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableCondition.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableCondition.Builder builder() {
-    return ImmutableCondition.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**

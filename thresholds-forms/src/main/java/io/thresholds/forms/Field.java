@@ -60,9 +60,18 @@ public abstract class Field {
   /** @return the columns of a GROUP, in order */
   public abstract List<Field> columns();
 
+  /**
+   * The builder of {@link Field}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableField.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableField.Builder builder() {
-    return ImmutableField.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** @return true if the answer is a list of rows or values rather than one value */

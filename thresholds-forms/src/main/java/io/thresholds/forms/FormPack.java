@@ -24,9 +24,18 @@ public abstract class FormPack {
   /** @return the forms, in the pack's order */
   public abstract List<FormSchema> forms();
 
+  /**
+   * The builder of {@link FormPack}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableFormPack.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableFormPack.Builder builder() {
-    return ImmutableFormPack.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**

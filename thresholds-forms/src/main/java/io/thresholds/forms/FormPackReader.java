@@ -134,7 +134,7 @@ final class FormPackReader {
       }
     }
     String document = props.get("pack.document");
-    ImmutableFormPack.Builder pack = FormPack.builder().policyId(props.get("pack.policy")).document(document);
+    FormPack.Builder pack = FormPack.builder().policyId(props.get("pack.policy")).document(document);
     for (String id : props.get("pack.forms").split("\\s*,\\s*")) {
       if (!id.matches("[a-z][a-z0-9-]{0,63}")) {
         throw new FormFormatException(source.describe(file) + ": pack.forms: bad form id");
@@ -150,11 +150,11 @@ final class FormPackReader {
 
   private FormSchema readForm(String file, String expectedId, String document) {
     List<String> lines = lines(file);
-    ImmutableFormSchema.Builder form = null;
-    ImmutableSection.Builder section = null;
-    ImmutableField.Builder group = null;
+    FormSchema.Builder form = null;
+    Section.Builder section = null;
+    Field.Builder group = null;
     int groupLine = 0;
-    List<ImmutableSection.Builder> sections = new ArrayList<>();
+    List<Section.Builder> sections = new ArrayList<>();
     List<Integer> sectionLines = new ArrayList<>();
     List<FormRule> rules = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -193,7 +193,7 @@ final class FormPackReader {
               throw error(file, n, "a field must follow a section line");
             }
             group = closeGroup(file, groupLine, group, section);
-            ImmutableField.Builder f = field(file, n, c);
+            Field.Builder f = field(file, n, c);
             if (c[2].equals(FieldType.GROUP.name())) {
               group = f;
               groupLine = n;
@@ -237,8 +237,8 @@ final class FormPackReader {
     }
   }
 
-  private ImmutableField.Builder closeGroup(String file, int line, ImmutableField.Builder group,
-      ImmutableSection.Builder section) {
+  private Field.Builder closeGroup(String file, int line, Field.Builder group,
+      Section.Builder section) {
     if (group != null) {
       try {
         section.addFields(group.build());
@@ -249,7 +249,7 @@ final class FormPackReader {
     return null;
   }
 
-  private ImmutableField.Builder field(String file, int n, String[] c) {
+  private Field.Builder field(String file, int n, String[] c) {
     FieldType type;
     try {
       type = FieldType.valueOf(c[2]);
@@ -259,7 +259,7 @@ final class FormPackReader {
     if (!c[3].equals("required") && !c[3].equals("optional")) {
       throw error(file, n, "presence must be required or optional");
     }
-    ImmutableField.Builder f = Field.builder().id(c[1]).type(type).required(c[3].equals("required")).label(c[4]);
+    Field.Builder f = Field.builder().id(c[1]).type(type).required(c[3].equals("required")).label(c[4]);
     if (opt(c[5]).isPresent()) {
       for (String o : c[5].split("\\|", -1)) {
         int eq = o.indexOf('=');
@@ -296,7 +296,7 @@ final class FormPackReader {
   }
 
   private FormRule rule(String file, int n, String[] c) {
-    ImmutableFormRule.Builder r = FormRule.builder().code(c[1]).field(c[2]).message(c[5]);
+    FormRule.Builder r = FormRule.builder().code(c[1]).field(c[2]).message(c[5]);
     String req = c[3];
     if (req.equals("required")) {
       r.requirement(FormRule.Requirement.REQUIRED);

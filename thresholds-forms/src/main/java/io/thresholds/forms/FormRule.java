@@ -55,9 +55,18 @@ public abstract class FormRule {
   /** @return the message reported when the rule is broken (plain words, no personal values) */
   public abstract String message();
 
+  /**
+   * The builder of {@link FormRule}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableFormRule.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableFormRule.Builder builder() {
-    return ImmutableFormRule.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check

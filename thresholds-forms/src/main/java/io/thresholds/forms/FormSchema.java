@@ -42,9 +42,18 @@ public abstract class FormSchema {
   /** @return the rules across fields */
   public abstract List<FormRule> rules();
 
+  /**
+   * The builder of {@link FormSchema}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableFormSchema.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableFormSchema.Builder builder() {
-    return ImmutableFormSchema.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** @return every field of every section (not the columns of groups), in order, by id */

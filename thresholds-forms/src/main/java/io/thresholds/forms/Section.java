@@ -25,9 +25,18 @@ public abstract class Section {
   /** @return the fields, in order */
   public abstract List<Field> fields();
 
+  /**
+   * The builder of {@link Section}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableSection.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableSection.Builder builder() {
-    return ImmutableSection.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check

@@ -6,16 +6,11 @@ import io.thresholds.core.consent.ConsentCheck;
 import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentGuidance;
 import io.thresholds.core.consent.ConsentRequirement;
-import io.thresholds.core.consent.ImmutableConsentGuidance;
 import io.thresholds.core.evaluation.Action;
 import io.thresholds.core.evaluation.ChildAssessment;
 import io.thresholds.core.evaluation.Deadline;
 import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.evaluation.Exclusion;
-import io.thresholds.core.evaluation.ImmutableAction;
-import io.thresholds.core.evaluation.ImmutableChildAssessment;
-import io.thresholds.core.evaluation.ImmutableEvaluation;
-import io.thresholds.core.evaluation.ImmutableReason;
 import io.thresholds.core.evaluation.Reason;
 import io.thresholds.core.evaluation.ReasonKind;
 import io.thresholds.core.evaluation.Scope;
@@ -29,8 +24,6 @@ import io.thresholds.core.policy.ActionKind;
 import io.thresholds.core.policy.Channel;
 import io.thresholds.core.policy.Citation;
 import io.thresholds.core.policy.Contact;
-import io.thresholds.core.policy.ImmutableCitation;
-import io.thresholds.core.policy.ImmutableContact;
 import io.thresholds.core.policy.Modality;
 import java.io.IOException;
 import java.time.Instant;
@@ -95,7 +88,7 @@ final class EvaluationCodec {
   // ---- reading ---------------------------------------------------------------------------------
 
   static Evaluation evaluation(In in) throws IOException {
-    ImmutableEvaluation.Builder b = Evaluation.builder();
+    Evaluation.Builder b = Evaluation.builder();
     Set<String> seen = in.object(Evaluation.class, EVALUATION, name -> {
       switch (name) {
         case "format":
@@ -134,7 +127,7 @@ final class EvaluationCodec {
   }
 
   static ChildAssessment assessment(In in) throws IOException {
-    ImmutableChildAssessment.Builder b = ChildAssessment.builder();
+    ChildAssessment.Builder b = ChildAssessment.builder();
     Set<String> seen = in.object(ChildAssessment.class, ASSESSMENT, name -> {
       switch (name) {
         case "child":
@@ -206,7 +199,7 @@ final class EvaluationCodec {
   }
 
   static Reason reason(In in) throws IOException {
-    ImmutableReason.Builder b = Reason.builder();
+    Reason.Builder b = Reason.builder();
     Set<String> seen = in.object(Reason.class, REASON, name -> {
       switch (name) {
         case "kind":
@@ -239,7 +232,7 @@ final class EvaluationCodec {
   }
 
   static Action action(In in) throws IOException {
-    ImmutableAction.Builder b = Action.builder();
+    Action.Builder b = Action.builder();
     Boolean[] ready = {null};
     Set<String> seen = in.object(Action.class, ACTION, name -> {
       switch (name) {
@@ -291,7 +284,7 @@ final class EvaluationCodec {
   }
 
   static Contact contact(In in) throws IOException {
-    ImmutableContact.Builder b = Contact.builder();
+    Contact.Builder b = Contact.builder();
     Set<String> seen = in.object(Contact.class, CONTACT, name -> {
       switch (name) {
         case "id":
@@ -332,7 +325,7 @@ final class EvaluationCodec {
   }
 
   static ConsentGuidance guidance(In in) throws IOException {
-    ImmutableConsentGuidance.Builder b = ConsentGuidance.builder();
+    ConsentGuidance.Builder b = ConsentGuidance.builder();
     Set<String> seen = in.object(ConsentGuidance.class, GUIDANCE, name -> {
       switch (name) {
         case "tier":
@@ -378,7 +371,7 @@ final class EvaluationCodec {
   }
 
   static Citation citation(In in) throws IOException {
-    ImmutableCitation.Builder b = Citation.builder();
+    Citation.Builder b = Citation.builder();
     Set<String> seen = in.object(Citation.class, CITATION, name -> {
       switch (name) {
         case "document":

@@ -8,7 +8,6 @@ import io.thresholds.forms.FieldType;
 import io.thresholds.forms.FormData;
 import io.thresholds.forms.FormSchema;
 import io.thresholds.forms.Section;
-import io.thresholds.forms.prefill.ImmutablePrefilledForm;
 import io.thresholds.forms.prefill.PrefilledForm;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -54,7 +53,7 @@ final class FormCodec {
           + ThresholdsModule.FORM_SCHEMA_ATTRIBUTE + " (ThresholdsJson.readForm does)");
     }
     FormSchema schema = (FormSchema) attribute;
-    ImmutablePrefilledForm.Builder b = PrefilledForm.builder().schema(schema);
+    PrefilledForm.Builder b = PrefilledForm.builder().schema(schema);
     Set<String> seen = in.object(PrefilledForm.class, FORM, name -> {
       switch (name) {
         case "format":

@@ -7,30 +7,22 @@ import io.thresholds.core.ThresholdsException;
 import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentRequirement;
 import io.thresholds.core.consent.ConsentRule;
-import io.thresholds.core.consent.ImmutableConsentRule;
 import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.policy.ActionKind;
-import io.thresholds.core.policy.Provenance;
-import io.thresholds.core.policy.RetiredIndicator;
+import io.thresholds.core.policy.Combination;
+import io.thresholds.core.policy.CountBy;
+import io.thresholds.core.policy.IndicatorGroup;
+import io.thresholds.core.policy.ChildProtectionCategory;
+import io.thresholds.core.policy.CensusMapping;
+import io.thresholds.core.policy.CensusCodes;
 import io.thresholds.core.policy.TierService;
+import io.thresholds.core.policy.RetiredIndicator;
+import io.thresholds.core.policy.Provenance;
 import io.thresholds.core.policy.ActionRule;
 import io.thresholds.core.policy.AgeCondition;
-import io.thresholds.core.policy.CensusCodes;
-import io.thresholds.core.policy.CensusMapping;
-import io.thresholds.core.policy.ChildProtectionCategory;
 import io.thresholds.core.policy.Channel;
 import io.thresholds.core.policy.Contact;
-import io.thresholds.core.policy.IndicatorGroup;
-import io.thresholds.core.policy.CountBy;
-import io.thresholds.core.policy.Combination;
-import io.thresholds.core.policy.ImmutableActionRule;
-import io.thresholds.core.policy.ImmutableAgeCondition;
-import io.thresholds.core.policy.ImmutableIndicator;
-import io.thresholds.core.policy.ImmutablePolicy;
-import io.thresholds.core.policy.ImmutableTierDefinition;
-import io.thresholds.core.policy.ImmutableTiming;
-import io.thresholds.core.policy.ImmutableTrigger;
 import io.thresholds.core.policy.Indicator;
 import io.thresholds.core.policy.IndicatorFlag;
 import io.thresholds.core.policy.IndicatorKind;
@@ -138,7 +130,7 @@ final class PolicyCodec {
   // ---- reading ---------------------------------------------------------------------------------
 
   static Policy policy(In in) throws IOException {
-    ImmutablePolicy.Builder b = Policy.builder();
+    Policy.Builder b = Policy.builder();
     Read read = new Read();
     Set<String> seen = in.object(Policy.class, POLICY, name -> {
       switch (name) {
@@ -596,7 +588,7 @@ final class PolicyCodec {
   }
 
   static TierDefinition tierDefinition(In in) throws IOException {
-    ImmutableTierDefinition.Builder b = TierDefinition.builder();
+    TierDefinition.Builder b = TierDefinition.builder();
     Set<String> seen = in.object(TierDefinition.class, TIER, name -> {
       switch (name) {
         case "tier":
@@ -617,7 +609,7 @@ final class PolicyCodec {
   }
 
   static Indicator indicator(In in) throws IOException {
-    ImmutableIndicator.Builder b = Indicator.builder();
+    Indicator.Builder b = Indicator.builder();
     Set<String> seen = in.object(Indicator.class, INDICATOR, name -> {
       switch (name) {
         case "code":
@@ -666,7 +658,7 @@ final class PolicyCodec {
   }
 
   static AgeCondition ageCondition(In in) throws IOException {
-    ImmutableAgeCondition.Builder b = AgeCondition.builder();
+    AgeCondition.Builder b = AgeCondition.builder();
     in.object(AgeCondition.class, AGE, name -> {
       switch (name) {
         case "minYears":
@@ -686,7 +678,7 @@ final class PolicyCodec {
   }
 
   static ConsentRule consentRule(In in) throws IOException {
-    ImmutableConsentRule.Builder b = ConsentRule.builder();
+    ConsentRule.Builder b = ConsentRule.builder();
     Set<String> seen = in.object(ConsentRule.class, CONSENT_RULE, name -> {
       switch (name) {
         case "tier":
@@ -713,7 +705,7 @@ final class PolicyCodec {
   }
 
   static ActionRule actionRule(In in) throws IOException {
-    ImmutableActionRule.Builder b = ActionRule.builder();
+    ActionRule.Builder b = ActionRule.builder();
     Set<String> seen = in.object(ActionRule.class, ACTION_RULE, name -> {
       switch (name) {
         case "id":
@@ -759,7 +751,7 @@ final class PolicyCodec {
   }
 
   static Trigger trigger(In in) throws IOException {
-    ImmutableTrigger.Builder b = ImmutableTrigger.builder();
+    Trigger.Builder b = Trigger.builder();
     Set<String> seen = in.object(Trigger.class, TRIGGER, name -> {
       switch (name) {
         case "kind":
@@ -783,7 +775,7 @@ final class PolicyCodec {
   }
 
   static Timing timing(In in) throws IOException {
-    ImmutableTiming.Builder b = ImmutableTiming.builder();
+    Timing.Builder b = Timing.builder();
     Set<String> seen = in.object(Timing.class, TIMING, name -> {
       switch (name) {
         case "kind":

@@ -7,8 +7,6 @@ import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentHistory;
 import io.thresholds.core.consent.ConsentState;
 import io.thresholds.core.consent.ConsentStatus;
-import io.thresholds.core.consent.ImmutableConsentState;
-import io.thresholds.core.consent.ImmutableSharingRecord;
 import io.thresholds.core.consent.NotSoughtReason;
 import io.thresholds.core.consent.SharedItem;
 import io.thresholds.core.consent.SharingBasis;
@@ -18,14 +16,6 @@ import io.thresholds.core.model.AgencyType;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
-import io.thresholds.core.model.ImmutableAdult;
-import io.thresholds.core.model.ImmutableChild;
-import io.thresholds.core.model.ImmutableConcern;
-import io.thresholds.core.model.ImmutableHousehold;
-import io.thresholds.core.model.ImmutablePersonalDetails;
-import io.thresholds.core.model.ImmutableReferral;
-import io.thresholds.core.model.ImmutableReferrer;
-import io.thresholds.core.model.ImmutableSchoolAttendance;
 import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.Mobility;
 import io.thresholds.core.model.PersonalDetails;
@@ -102,7 +92,7 @@ final class ReferralCodec {
   // ---- reading ---------------------------------------------------------------------------------
 
   static Referral referral(In in) throws IOException {
-    ImmutableReferral.Builder b = Referral.builder();
+    Referral.Builder b = Referral.builder();
     Set<String> seen = in.object(Referral.class, REFERRAL, name -> {
       switch (name) {
         case "format":
@@ -156,7 +146,7 @@ final class ReferralCodec {
   }
 
   static Referrer referrer(In in) throws IOException {
-    ImmutableReferrer.Builder b = Referrer.builder();
+    Referrer.Builder b = Referrer.builder();
     Set<String> seen = in.object(Referrer.class, REFERRER, name -> {
       switch (name) {
         case "agencyType":
@@ -183,7 +173,7 @@ final class ReferralCodec {
   }
 
   static Household household(In in) throws IOException {
-    ImmutableHousehold.Builder b = Household.builder();
+    Household.Builder b = Household.builder();
     Set<String> seen = in.object(Household.class, HOUSEHOLD, name -> {
       if (name.equals("children")) {
         b.children(in.list(ReferralCodec::child, ThresholdsJson.MAX_CHILDREN, "children"));
@@ -196,7 +186,7 @@ final class ReferralCodec {
   }
 
   static Child child(In in) throws IOException {
-    ImmutableChild.Builder b = Child.builder();
+    Child.Builder b = Child.builder();
     Set<String> seen = in.object(Child.class, CHILD, name -> {
       switch (name) {
         case "ref":
@@ -235,7 +225,7 @@ final class ReferralCodec {
   }
 
   static Adult adult(In in) throws IOException {
-    ImmutableAdult.Builder b = Adult.builder();
+    Adult.Builder b = Adult.builder();
     Set<String> seen = in.object(Adult.class, ADULT, name -> {
       switch (name) {
         case "ref":
@@ -259,7 +249,7 @@ final class ReferralCodec {
   }
 
   static PersonalDetails personal(In in) throws IOException {
-    ImmutablePersonalDetails.Builder b = PersonalDetails.builder();
+    PersonalDetails.Builder b = PersonalDetails.builder();
     in.object(PersonalDetails.class, PERSONAL, name -> {
       // Every personal field is a string; In.string() never quotes what it was given instead.
       String value = in.string();
@@ -296,7 +286,7 @@ final class ReferralCodec {
   }
 
   static SchoolAttendance school(In in) throws IOException {
-    ImmutableSchoolAttendance.Builder b = SchoolAttendance.builder();
+    SchoolAttendance.Builder b = SchoolAttendance.builder();
     Set<String> seen = in.object(SchoolAttendance.class, SCHOOL, name -> {
       switch (name) {
         case "onRoll":
@@ -317,7 +307,7 @@ final class ReferralCodec {
   }
 
   static Concern concern(In in) throws IOException {
-    ImmutableConcern.Builder b = Concern.builder();
+    Concern.Builder b = Concern.builder();
     Set<String> seen = in.object(Concern.class, CONCERN, name -> {
       switch (name) {
         case "indicator":
@@ -362,7 +352,7 @@ final class ReferralCodec {
   }
 
   static ConsentState consent(In in) throws IOException {
-    ImmutableConsentState.Builder b = ConsentState.builder();
+    ConsentState.Builder b = ConsentState.builder();
     Set<String> seen = in.object(ConsentState.class, CONSENT, name -> {
       switch (name) {
         case "status":
@@ -401,7 +391,7 @@ final class ReferralCodec {
   }
 
   static SharingRecord sharing(In in) throws IOException {
-    ImmutableSharingRecord.Builder b = SharingRecord.builder();
+    SharingRecord.Builder b = SharingRecord.builder();
     Set<String> seen = in.object(SharingRecord.class, SHARING, name -> {
       switch (name) {
         case "items":

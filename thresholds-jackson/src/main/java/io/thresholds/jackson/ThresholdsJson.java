@@ -41,7 +41,7 @@ import java.util.Objects;
  * <pre>{@code
  * Referral referral = ThresholdsJson.readReferral(json);
  * Evaluation result = ThresholdEvaluator.of(Policies.cityOfLondon()).evaluate(referral, referral.madeAt());
- * String out = ThresholdsJson.write(result);
+ * String out = ThresholdsJson.writeEvaluation(result);
  * }</pre>
  *
  * <p>Reading fails with a {@link JsonProcessingException}: a {@link JsonMappingException} (a
@@ -82,7 +82,13 @@ public final class ThresholdsJson {
   private static final ObjectReader EVALUATION = documentReader(Evaluation.class);
   private static final ObjectReader POLICY = documentReader(Policy.class);
   private static final ObjectWriter POLICY_WRITER = MAPPER.writer(policyPrinter());
-  private static final ObjectReader FORM = documentReader(PrefilledForm.class);
+
+  /** The form reader, created on first use: thresholds-forms is an optional dependency. */
+  private static final class FormReader {
+    static final ObjectReader FORM = documentReader(PrefilledForm.class);
+
+    private FormReader() {}
+  }
 
   private ThresholdsJson() {}
 
@@ -223,8 +229,19 @@ public final class ThresholdsJson {
    * @param evaluation an evaluation
    * @return its {@code thresholds/evaluation@1} document, compact
    */
-  public static String write(Evaluation evaluation) {
+  public static String writeEvaluation(Evaluation evaluation) {
     return write((Object) Objects.requireNonNull(evaluation, "evaluation"));
+  }
+
+  /**
+   * @param evaluation an evaluation
+   * @return its {@code thresholds/evaluation@1} document, compact
+   * @deprecated named {@link #writeEvaluation(Evaluation)} since 0.1.0, like the other {@code
+   *     writeX}/{@code readX} methods; this name stays and delegates to it
+   */
+  @Deprecated(since = "0.1.0")
+  public static String write(Evaluation evaluation) {
+    return writeEvaluation(evaluation);
   }
 
   /**
@@ -435,7 +452,7 @@ public final class ThresholdsJson {
   }
 
   private static ObjectReader formReader(FormSchema schema) {
-    return FORM.withAttribute(ThresholdsModule.FORM_SCHEMA_ATTRIBUTE, Objects.requireNonNull(schema, "schema"));
+    return FormReader.FORM.withAttribute(ThresholdsModule.FORM_SCHEMA_ATTRIBUTE, Objects.requireNonNull(schema, "schema"));
   }
 
   /**

@@ -153,7 +153,9 @@ public final class ThresholdsModule extends SimpleModule {
     value(Timing.class, PolicyCodec::timing, PolicyCodec::writeTiming);
     value(WorkingCalendar.class, PolicyCodec::calendar, PolicyCodec::writeCalendar);
     value(ServiceHours.class, PolicyCodec::serviceHours, PolicyCodec::writeServiceHours);
-    value(PrefilledForm.class, FormCodec::form, FormCodec::writeForm);
+    if (FORMS) {
+      forms();
+    }
     // Scalars: references and codes as strings, tiers as numbers, enums by wire name.
     value(Ref.class, In::ref, (r, g) -> g.writeString(r.value()));
     value(IndicatorCode.class, In::code, (c, g) -> g.writeString(c.value()));
@@ -193,10 +195,33 @@ public final class ThresholdsModule extends SimpleModule {
     if (names.isEmpty()) {
       names = PolicyCodec.knownNames(type);
     }
-    if (names.isEmpty()) {
+    if (names.isEmpty() && FORMS) {
       names = FormCodec.knownNames(type);
     }
     return names;
+  }
+
+  /**
+   * Whether thresholds-forms is present: it is an optional dependency of this module (a service
+   * that reads only referrals and evaluations needs neither the forms nor Hibernate Validator). The
+   * form codec is registered only when it is; the classes of thresholds-forms are never loaded
+   * otherwise.
+   */
+  static final boolean FORMS = formsPresent();
+
+  private static boolean formsPresent() {
+    try {
+      Class<?> form = Class.forName("io.thresholds.forms.prefill.PrefilledForm", false,
+          ThresholdsModule.class.getClassLoader());
+      return ThresholdsModule.class.getModule().canRead(form.getModule());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** Kept apart so that the form types are resolved only when thresholds-forms is present. */
+  private void forms() {
+    value(PrefilledForm.class, FormCodec::form, FormCodec::writeForm);
   }
 
   private <E extends Enum<E>> void enumeration(Class<E> type) {

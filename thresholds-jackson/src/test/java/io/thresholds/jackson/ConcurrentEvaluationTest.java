@@ -39,7 +39,7 @@ class ConcurrentEvaluationTest {
     ThresholdEvaluator shared = ThresholdEvaluator.of(Policies.cityOfLondon());
     List<String> single = new ArrayList<>();
     for (Referral r : referrals) {
-      single.add(ThresholdsJson.write(shared.evaluate(r, r.madeAt())));
+      single.add(ThresholdsJson.writeEvaluation(shared.evaluate(r, r.madeAt())));
     }
     String[] parallel = new String[REFERRALS];
     AtomicInteger next = new AtomicInteger();
@@ -50,7 +50,7 @@ class ConcurrentEvaluationTest {
         done.add(pool.submit(() -> {
           for (int i = next.getAndIncrement(); i < REFERRALS; i = next.getAndIncrement()) {
             Referral r = referrals.get(i);
-            parallel[i] = ThresholdsJson.write(shared.evaluate(r, r.madeAt()));
+            parallel[i] = ThresholdsJson.writeEvaluation(shared.evaluate(r, r.madeAt()));
           }
         }));
       }

@@ -65,7 +65,9 @@ class FormatCoverageTest {
     }
     Class<?> immutable = Class.forName(type.getPackageName() + ".Immutable" + type.getSimpleName());
     Class<?> builder = null;
-    for (Class<?> nested : immutable.getClasses()) {
+    // The generated builder (declared in the generated class; the value type's own public Builder
+    // extends it and is inherited by the generated class too, so getClasses() would see both).
+    for (Class<?> nested : immutable.getDeclaredClasses()) {
       if (nested.getSimpleName().equals("Builder")) {
         builder = nested;
       }

@@ -174,7 +174,7 @@ class FuzzTargetsTest {
         }
         t.count("evaluated");
         t.checkLeak("Evaluation.toString", e.toString(), input);
-        String json = ThresholdsJson.write(e);
+        String json = ThresholdsJson.writeEvaluation(e);
         if (!ThresholdsJson.readEvaluation(json).equals(e)) {
           t.problem("evaluation does not read back", input);
         }
@@ -257,7 +257,7 @@ class FuzzTargetsTest {
   @Test
   void evaluationReader() {
     List<String> seeds = new ArrayList<>(List.of(fixture("evaluation-full.json"), fixture("evaluation-not-sought.json")));
-    Generators.evaluations().sampleStream().limit(30).map(ThresholdsJson::write).forEach(seeds::add);
+    Generators.evaluations().sampleStream().limit(30).map(ThresholdsJson::writeEvaluation).forEach(seeds::add);
     Mutator m = new Mutator(SEED + 1);
     Tally t = new Tally("evaluation");
     int n = tries(2000);
@@ -270,7 +270,7 @@ class FuzzTargetsTest {
       try {
         Evaluation e = bytes ? ThresholdsJson.readEvaluation(new ByteArrayInputStream(b)) : ThresholdsJson.readEvaluation(input);
         t.count("accepted");
-        if (!ThresholdsJson.readEvaluation(ThresholdsJson.write(e)).equals(e)) {
+        if (!ThresholdsJson.readEvaluation(ThresholdsJson.writeEvaluation(e)).equals(e)) {
           t.problem("accepted evaluation does not read back", input);
         }
       } catch (JsonProcessingException e) {

@@ -23,8 +23,6 @@ import io.thresholds.core.policy.AgeCondition;
 import io.thresholds.core.policy.Channel;
 import io.thresholds.core.policy.Citation;
 import io.thresholds.core.policy.Contact;
-import io.thresholds.core.policy.ImmutableTiming;
-import io.thresholds.core.policy.ImmutableTrigger;
 import io.thresholds.core.policy.IndicatorFlag;
 import io.thresholds.core.policy.IndicatorKind;
 import io.thresholds.core.policy.Modality;
@@ -51,8 +49,6 @@ import io.thresholds.core.model.AgencyType;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
-import io.thresholds.core.model.ImmutableChild;
-import io.thresholds.core.model.ImmutableReferral;
 import io.thresholds.core.model.Mobility;
 import io.thresholds.core.model.PersonalDetails;
 import io.thresholds.core.model.Ref;
@@ -236,12 +232,12 @@ final class Generators {
     Arbitrary<Child> born = Combinators.combine(
             Arbitraries.integers().between(0, 20 * 366).map(d -> day.minusDays(d)),
             Arbitraries.of(Mobility.class), schools().optional())
-        .as((dob, mobility, school) -> ImmutableChild.builder().ref(ref).dateOfBirth(dob)
+        .as((dob, mobility, school) -> Child.builder().ref(ref).dateOfBirth(dob)
             .mobility(mobility).school(school).build());
     Arbitrary<Child> unborn = Combinators.combine(
             Arbitraries.integers().between(-30, 280).map(d -> day.plusDays(d)),
             Arbitraries.of(Mobility.UNKNOWN, Mobility.PRE_MOBILE, Mobility.NON_MOBILE))
-        .as((edd, mobility) -> ImmutableChild.builder().ref(ref).expectedDateOfDelivery(edd)
+        .as((edd, mobility) -> Child.builder().ref(ref).expectedDateOfDelivery(edd)
             .mobility(mobility).build());
     Arbitrary<Integer> disability = Arbitraries.integers().between(0, 2); // no, not assessed, assessed
     Arbitrary<Child> bornOrUnborn = Arbitraries.integers().between(0, 4).flatMap(i -> i == 0 ? unborn : born);
@@ -332,7 +328,7 @@ final class Generators {
             Arbitraries.of(true, false), Arbitraries.of(true, false),
             nonBlankText().list().ofSize(nc), Arbitraries.of(true, false))
         .flatAs((mask, referrer, consent, danger, repeat, reasons, reverse) -> {
-          ImmutableReferral.Builder b = Referral.builder().ref(Ref.of(p + "r"))
+          Referral.Builder b = Referral.builder().ref(Ref.of(p + "r"))
               .madeAt(madeAt).referrer(referrer).household(h)
               .consentHistory(consent.history()).sharing(consent.sharing())
               .immediateDanger(danger).repeatReferral(repeat);
@@ -518,7 +514,7 @@ final class Generators {
     return Combinators.combine(Arbitraries.of(Trigger.Kind.class), Arbitraries.of(Tier.class),
             Arbitraries.of(IndicatorFlag.class), and)
         .as((kind, tier, flag, next) -> {
-          var b = ImmutableTrigger.builder().kind(kind).and(next);
+          var b = Trigger.builder().kind(kind).and(next);
           if (kind == Trigger.Kind.TIER_AT_LEAST || kind == Trigger.Kind.TIER_IS) {
             b.tier(tier);
           }
@@ -540,7 +536,7 @@ final class Generators {
     return Combinators.combine(Arbitraries.of(Timing.Kind.class), actions, actions.optional(),
             durations, Arbitraries.integers().between(1, 60))
         .as((kind, after, maybeAfter, duration, days) -> {
-          var b = ImmutableTiming.builder().kind(kind);
+          var b = Timing.builder().kind(kind);
           if (kind == Timing.Kind.AFTER) {
             b.afterAction(after).duration(duration);
           } else if (kind == Timing.Kind.WORKING_DAYS) {
@@ -661,7 +657,7 @@ final class Generators {
     Arbitrary<Map<String, String>> domains = Arbitraries.maps(nonBlankPolicyText(), policyText()).ofMinSize(1).ofMaxSize(3);
     Arbitrary<List<TierDefinition>> tiers = Arbitraries.shuffle(Tier.values())
         .flatMap(order -> Combinators.combine(order.stream().map(t -> Combinators.combine(nonBlankPolicyText(), citations())
-            .as((name, c) -> (TierDefinition) TierDefinition.builder().tier(t).name(name).citation(c).build()))
+            .as((name, c) -> TierDefinition.builder().tier(t).name(name).citation(c).build()))
             .collect(Collectors.toList())).as(l -> l));
     Arbitrary<List<ConsentRule>> consent = Arbitraries.shuffle(Tier.values())
         .flatMap(order -> Combinators.combine(order.stream().map(Generators::consentRule)
@@ -755,9 +751,9 @@ final class Generators {
     Arbitrary<ActionRule> first = Combinators.combine(Arbitraries.of(contactIds).optional(),
             Arbitraries.of(Channel.class), nonBlankPolicyText(), citations())
         .as((contact, channel, description, citation) -> ActionRule.builder().id("call-999")
-            .trigger(ImmutableTrigger.builder().kind(Trigger.Kind.IMMEDIATE_DANGER).build())
+            .trigger(Trigger.builder().kind(Trigger.Kind.IMMEDIATE_DANGER).build())
             .kind(ActionKind.CALL_EMERGENCY_SERVICES).modality(Modality.MUST).channel(channel)
-            .contact(contact).timing(ImmutableTiming.builder().kind(Timing.Kind.IMMEDIATELY).build())
+            .contact(contact).timing(Timing.builder().kind(Timing.Kind.IMMEDIATELY).build())
             .description(description).citation(citation).build());
     return first.flatMap(rule -> Arbitraries.integers().between(0, 4).flatMap(n -> more(List.of(rule), n, contactIds)))
         .flatMap(rules -> Arbitraries.of(true, false).map(supersede -> {

@@ -78,11 +78,11 @@ class RoundTripProperties {
     Statistics.label("max tier").collect(evaluation.children().get(0).tierRange()
         .map(r -> r.max().number()).orElse(0));
 
-    String json = ThresholdsJson.write(evaluation);
+    String json = ThresholdsJson.writeEvaluation(evaluation);
     Evaluation back = ThresholdsJson.readEvaluation(json);
 
     assertThat(back).isEqualTo(evaluation);
-    assertThat(ThresholdsJson.write(back)).isEqualTo(json);
+    assertThat(ThresholdsJson.writeEvaluation(back)).isEqualTo(json);
   }
 
   @Provide
@@ -96,11 +96,11 @@ class RoundTripProperties {
     Statistics.label("tier range").collect(evaluation.children().get(0).tierRange().isPresent());
     Statistics.label("advisory").collect(evaluation.advisory().equals(Evaluation.ADVISORY) ? "default" : "other");
 
-    String json = ThresholdsJson.write(evaluation);
+    String json = ThresholdsJson.writeEvaluation(evaluation);
     Evaluation back = ThresholdsJson.readEvaluation(json);
 
     assertThat(back).isEqualTo(evaluation);
-    assertThat(ThresholdsJson.write(back)).isEqualTo(json);
+    assertThat(ThresholdsJson.writeEvaluation(back)).isEqualTo(json);
   }
 
   @Provide

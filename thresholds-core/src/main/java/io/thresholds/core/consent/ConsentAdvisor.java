@@ -100,7 +100,7 @@ public final class ConsentAdvisor {
     for (Indicator i : driving) {
       significantHarm |= i.has(IndicatorFlag.S47);
     }
-    ImmutableConsentGuidance.Builder b = ConsentGuidance.builder()
+    ConsentGuidance.Builder b = ConsentGuidance.builder()
         .tier(tier)
         .requirement(rule.requirement())
         .givers(rule.givers())

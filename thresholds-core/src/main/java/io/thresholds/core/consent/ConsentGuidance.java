@@ -47,8 +47,17 @@ public abstract class ConsentGuidance {
   /** @return where the policy says so */
   public abstract Citation citation();
 
+  /**
+   * The builder of {@link ConsentGuidance}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableConsentGuidance.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableConsentGuidance.Builder builder() {
-    return ImmutableConsentGuidance.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 }

@@ -21,7 +21,7 @@ public abstract class ConsentHistory {
 
   /** @return an empty history */
   public static ConsentHistory empty() {
-    return ImmutableConsentHistory.builder().build();
+    return builder().build();
   }
 
   /**
@@ -30,12 +30,21 @@ public abstract class ConsentHistory {
    * @throws InvalidValueException naming the entry whose transition makes no sense
    */
   public static ConsentHistory of(ConsentState... entries) {
-    return ImmutableConsentHistory.builder().addEntries(entries).build();
+    return builder().addEntries(entries).build();
+  }
+
+  /**
+   * The builder of {@link ConsentHistory}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableConsentHistory.Builder {
+    Builder() {}
   }
 
   /** @return a new builder */
-  public static ImmutableConsentHistory.Builder builder() {
-    return ImmutableConsentHistory.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** @return the latest state, or "not yet sought" when nothing is recorded */
@@ -62,7 +71,7 @@ public abstract class ConsentHistory {
    * @return this history with the state appended, checked
    */
   public ConsentHistory then(ConsentState next) {
-    return ImmutableConsentHistory.builder().from(this).addEntries(next).build();
+    return builder().from(this).addEntries(next).build();
   }
 
   @Value.Check

@@ -25,6 +25,15 @@ public abstract class ConsentRule {
   /** @return where the document says so */
   public abstract Citation citation();
 
+  /**
+   * The builder of {@link ConsentRule}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableConsentRule.Builder {
+    Builder() {}
+  }
+
   @Value.Check
   void check() {
     if (!Bounds.displayable(ifWithheld())) {
@@ -34,7 +43,7 @@ public abstract class ConsentRule {
   }
 
   /** @return a new builder */
-  public static ImmutableConsentRule.Builder builder() {
-    return ImmutableConsentRule.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 }

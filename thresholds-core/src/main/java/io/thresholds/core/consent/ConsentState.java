@@ -35,9 +35,18 @@ public abstract class ConsentState {
   @Value.Redacted
   public abstract Optional<String> legalBasis();
 
+  /**
+   * The builder of {@link ConsentState}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableConsentState.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableConsentState.Builder builder() {
-    return ImmutableConsentState.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** @return consent not yet sought */

@@ -42,9 +42,18 @@ public abstract class SharingRecord {
   @Value.Redacted
   public abstract Optional<String> legalBasis();
 
+  /**
+   * The builder of {@link SharingRecord}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableSharingRecord.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableSharingRecord.Builder builder() {
-    return ImmutableSharingRecord.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**

@@ -51,8 +51,17 @@ public abstract class Action {
   /** @return where the policy says so */
   public abstract Citation citation();
 
+  /**
+   * The builder of {@link Action}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableAction.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableAction.Builder builder() {
-    return ImmutableAction.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 }

@@ -45,8 +45,17 @@ public abstract class ChildAssessment {
   /** @return further notes for the professional */
   public abstract List<String> notes();
 
+  /**
+   * The builder of {@link ChildAssessment}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableChildAssessment.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableChildAssessment.Builder builder() {
-    return ImmutableChildAssessment.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 }

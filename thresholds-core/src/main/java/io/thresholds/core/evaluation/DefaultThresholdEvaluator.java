@@ -63,7 +63,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     LocalDate referralDay = referral.madeAt().atZone(policy.zone()).toLocalDate();
     List<Indicator> reported = resolveConcerns(referral, referralDay);
 
-    ImmutableEvaluation.Builder result = Evaluation.builder()
+    Evaluation.Builder result = Evaluation.builder()
         .referral(referral.ref())
         .policyId(policy.id())
         .policyVersion(policy.version())
@@ -106,7 +106,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     Age age = child.ageOn(referralDay);
     Scope scope = age.unborn() ? Scope.UNBORN
         : age.years() >= policy.adultAge() ? Scope.ADULT : Scope.CHILD;
-    ImmutableChildAssessment.Builder out = ChildAssessment.builder()
+    ChildAssessment.Builder out = ChildAssessment.builder()
         .child(child.ref())
         .age(age)
         .scope(scope);

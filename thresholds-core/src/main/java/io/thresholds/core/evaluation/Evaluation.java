@@ -43,9 +43,18 @@ public abstract class Evaluation {
     return ADVISORY;
   }
 
+  /**
+   * The builder of {@link Evaluation}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableEvaluation.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableEvaluation.Builder builder() {
-    return ImmutableEvaluation.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**

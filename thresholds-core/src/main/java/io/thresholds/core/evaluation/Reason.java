@@ -31,8 +31,17 @@ public abstract class Reason {
   /** @return where the policy says so */
   public abstract Citation citation();
 
+  /**
+   * The builder of {@link Reason}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableReason.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableReason.Builder builder() {
-    return ImmutableReason.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 }

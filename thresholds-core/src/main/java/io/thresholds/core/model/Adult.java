@@ -18,8 +18,17 @@ public abstract class Adult {
   /** @return identifying details, if the caller has them */
   public abstract Optional<PersonalDetails> personal();
 
+  /**
+   * The builder of {@link Adult}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableAdult.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableAdult.Builder builder() {
-    return ImmutableAdult.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 }

@@ -57,9 +57,18 @@ public abstract class Child {
   /** @return school facts, if known */
   public abstract Optional<SchoolAttendance> school();
 
+  /**
+   * The builder of {@link Child}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableChild.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableChild.Builder builder() {
-    return ImmutableChild.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**

@@ -27,9 +27,18 @@ public abstract class Concern {
   @Value.Redacted
   public abstract Optional<String> note();
 
+  /**
+   * The builder of {@link Concern}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableConcern.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableConcern.Builder builder() {
-    return ImmutableConcern.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**

@@ -19,9 +19,18 @@ public abstract class Household {
   /** @return the adults */
   public abstract List<Adult> adults();
 
+  /**
+   * The builder of {@link Household}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableHousehold.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableHousehold.Builder builder() {
-    return ImmutableHousehold.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**

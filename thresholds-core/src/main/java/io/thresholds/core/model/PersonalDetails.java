@@ -33,9 +33,18 @@ public abstract class PersonalDetails {
   /** @return ethnicity as recorded */
   public abstract Optional<String> ethnicity();
 
+  /**
+   * The builder of {@link PersonalDetails}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutablePersonalDetails.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutablePersonalDetails.Builder builder() {
-    return ImmutablePersonalDetails.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override

@@ -79,9 +79,18 @@ public abstract class Referral {
   /** @return records of information shared about this referral */
   public abstract List<SharingRecord> sharing();
 
+  /**
+   * The builder of {@link Referral}: a setter per attribute ({@code addX}, {@code putX} for elements
+   * of a list or map), {@code from(referral)} to start from an existing referral; {@code build()}
+   * checks the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableReferral.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableReferral.Builder builder() {
-    return ImmutableReferral.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**

@@ -52,9 +52,18 @@ public abstract class Referrer {
     }
   }
 
+  /**
+   * The builder of {@link Referrer}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableReferrer.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableReferrer.Builder builder() {
-    return ImmutableReferrer.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**

@@ -19,9 +19,18 @@ public abstract class SchoolAttendance {
   /** @return attendance over the current year as a whole percentage, if known */
   public abstract OptionalInt attendancePercent();
 
+  /**
+   * The builder of {@link SchoolAttendance}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableSchoolAttendance.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableSchoolAttendance.Builder builder() {
-    return ImmutableSchoolAttendance.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check

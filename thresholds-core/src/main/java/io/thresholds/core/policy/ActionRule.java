@@ -70,9 +70,18 @@ public abstract class ActionRule {
   /** @return where the document says so */
   public abstract Citation citation();
 
+  /**
+   * The builder of {@link ActionRule}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableActionRule.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableActionRule.Builder builder() {
-    return ImmutableActionRule.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check

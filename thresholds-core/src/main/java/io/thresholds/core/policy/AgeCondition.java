@@ -24,9 +24,18 @@ public abstract class AgeCondition {
     return false;
   }
 
+  /**
+   * The builder of {@link AgeCondition}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableAgeCondition.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableAgeCondition.Builder builder() {
-    return ImmutableAgeCondition.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -58,7 +67,7 @@ public abstract class AgeCondition {
     if (dots < 0 || t.indexOf("..", dots + 2) >= 0) {
       throw new InvalidValueException(field, "an age condition is MIN..MAX in years, either end optional");
     }
-    ImmutableAgeCondition.Builder b = builder().includesUnborn(unborn);
+    AgeCondition.Builder b = builder().includesUnborn(unborn);
     String lo = t.substring(0, dots);
     String hi = t.substring(dots + 2);
     if (!lo.isEmpty()) {

@@ -28,9 +28,18 @@ public abstract class CensusCodes {
   /** @return one mapping per indicator */
   public abstract List<CensusMapping> mappings();
 
+  /**
+   * The builder of {@link CensusCodes}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableCensusCodes.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableCensusCodes.Builder builder() {
-    return ImmutableCensusCodes.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** @return the mappings by indicator */

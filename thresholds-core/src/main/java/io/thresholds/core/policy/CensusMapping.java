@@ -31,9 +31,18 @@ public abstract class CensusMapping {
   /** @return the reading behind the mapping, and why there is no code when there is none */
   public abstract String reading();
 
+  /**
+   * The builder of {@link CensusMapping}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableCensusMapping.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableCensusMapping.Builder builder() {
-    return ImmutableCensusMapping.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check

@@ -27,6 +27,15 @@ public abstract class Citation {
   public abstract Optional<String> area();
 
   /**
+   * The builder of {@link Citation}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableCitation.Builder {
+    Builder() {}
+  }
+
+  /**
    * @return the pack's own reading, where the statement cited is the pack's interpretation rather
    *     than what the document says in so many words (for example a more protective flag). A
    *     reviewer can tell the document from the interpretation by this.
@@ -34,8 +43,8 @@ public abstract class Citation {
   public abstract Optional<String> reading();
 
   /** @return a new builder */
-  public static ImmutableCitation.Builder builder() {
-    return ImmutableCitation.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**

@@ -30,9 +30,18 @@ public abstract class Combination {
   /** @return where the document names the combination */
   public abstract Citation citation();
 
+  /**
+   * The builder of {@link Combination}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableCombination.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableCombination.Builder builder() {
-    return ImmutableCombination.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check

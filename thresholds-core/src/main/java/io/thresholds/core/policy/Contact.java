@@ -28,9 +28,18 @@ public abstract class Contact {
   /** @return when the service is staffed; absent means at any time */
   public abstract Optional<ServiceHours> hours();
 
+  /**
+   * The builder of {@link Contact}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableContact.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableContact.Builder builder() {
-    return ImmutableContact.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check

@@ -41,9 +41,18 @@ public abstract class GoldenCase {
   /** @return the expected action rule ids, in the order advised */
   public abstract List<String> actions();
 
+  /**
+   * The builder of {@link GoldenCase}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableGoldenCase.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableGoldenCase.Builder builder() {
-    return ImmutableGoldenCase.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check

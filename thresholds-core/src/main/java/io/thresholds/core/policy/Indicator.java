@@ -63,9 +63,18 @@ public abstract class Indicator {
   /** @return where the document says this */
   public abstract Citation citation();
 
+  /**
+   * The builder of {@link Indicator}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableIndicator.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableIndicator.Builder builder() {
-    return ImmutableIndicator.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**

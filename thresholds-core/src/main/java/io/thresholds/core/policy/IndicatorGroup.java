@@ -29,9 +29,18 @@ public abstract class IndicatorGroup {
   /** @return where the document places the concern at each tier */
   public abstract Citation citation();
 
+  /**
+   * The builder of {@link IndicatorGroup}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableIndicatorGroup.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableIndicatorGroup.Builder builder() {
-    return ImmutableIndicatorGroup.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**

@@ -158,6 +158,15 @@ public abstract class Policy {
   public abstract Citation noNeedCitation();
 
   /**
+   * The builder of {@link Policy}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutablePolicy.Builder {
+    Builder() {}
+  }
+
+  /**
    * @return the indicators mapped to the national children in need census codes, with the code
    *     list's version and source; absent when the pack has no such mapping
    */
@@ -227,8 +236,8 @@ public abstract class Policy {
   }
 
   /** @return a new builder */
-  public static ImmutablePolicy.Builder builder() {
-    return ImmutablePolicy.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** @return the catalogue by code */

@@ -5,7 +5,6 @@ import io.thresholds.core.ThresholdsException;
 import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentRequirement;
 import io.thresholds.core.consent.ConsentRule;
-import io.thresholds.core.consent.ImmutableConsentRule;
 import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.model.Tier;
@@ -69,7 +68,7 @@ final class PolicyPackReader {
     } catch (DateTimeException e) {
       throw new PolicyFormatException(p.where("policy.zone") + ": unknown time zone", e);
     }
-    ImmutablePolicy.Builder b = Policy.builder()
+    Policy.Builder b = Policy.builder()
         .id(p.required("policy.id"))
         .version(p.required("policy.version"))
         .name(p.required("policy.name"))
@@ -122,7 +121,7 @@ final class PolicyPackReader {
     }
     for (String id : contactIds) {
       String k = "contact." + id;
-      ImmutableContact.Builder c = Contact.builder().id(id).name(p.required(k + ".name"));
+      Contact.Builder c = Contact.builder().id(id).name(p.required(k + ".name"));
       p.optional(k + ".phones").ifPresent(v -> {
         for (String phone : v.split("\\|")) {
           c.addPhones(phone.strip());
@@ -138,7 +137,7 @@ final class PolicyPackReader {
     b.inHoursRoute(p.required("routes.in-hours")).outOfHoursRoute(p.required("routes.out-of-hours"));
     for (Tier t : Tier.values()) {
       String k = "consent." + t.number();
-      ImmutableConsentRule.Builder c = ConsentRule.builder()
+      ConsentRule.Builder c = ConsentRule.builder()
           .tier(t)
           .requirement(enumValue(p, k + ".requirement", ConsentRequirement.class))
           .ifWithheld(p.required(k + ".if-withheld"))
@@ -579,7 +578,7 @@ final class PolicyPackReader {
       whereDefined.put("indicators[" + row.cells[0].strip() + "]", row.source + " line " + row.line);
       out.add(row.parse(() -> {
         Tier tier = Tier.of(row.integer(1));
-        ImmutableIndicator.Builder i = Indicator.builder()
+        Indicator.Builder i = Indicator.builder()
             .code(IndicatorCode.of(row.get(0)))
             .tier(tier)
             .kind(row.enumValue(2, IndicatorKind.class))
@@ -664,7 +663,7 @@ final class PolicyPackReader {
       String document = row.document;
       whereDefined.put("actions[" + row.cells[0].strip() + "]", row.source + " line " + row.line);
       out.add(row.parse(() -> {
-        ImmutableActionRule.Builder a = ActionRule.builder()
+        ActionRule.Builder a = ActionRule.builder()
             .id(row.get(0))
             .trigger(Trigger.parse(row.get(1), row.field(1)))
             .kind(row.enumValue(2, ActionKind.class))
@@ -717,7 +716,7 @@ final class PolicyPackReader {
   }
 
   private static Citation citation(StrictProperties p, String prefix, String document) {
-    ImmutableCitation.Builder c = Citation.builder()
+    Citation.Builder c = Citation.builder()
         .document(p.optional(prefix + ".document").orElse(p.documentOf(prefix + ".section", document)))
         .section(p.required(prefix + ".section"));
     p.optional(prefix + ".reading").ifPresent(c::reading);
@@ -725,10 +724,10 @@ final class PolicyPackReader {
   }
 
   /** Reads {@code group.ID.*} and {@code combination.ID.*}. */
-  private static void groups(StrictProperties p, String document, ImmutablePolicy.Builder b) {
+  private static void groups(StrictProperties p, String document, Policy.Builder b) {
     for (String id : ids(p, "group.")) {
       String k = "group." + id;
-      ImmutableIndicatorGroup.Builder g = IndicatorGroup.builder().id(id).citation(citation(p, k, document));
+      IndicatorGroup.Builder g = IndicatorGroup.builder().id(id).citation(citation(p, k, document));
       for (String code : p.required(k + ".members").split(",")) {
         g.addMembers(at(p, k + ".members", () -> IndicatorCode.of(code.strip())));
       }
@@ -736,7 +735,7 @@ final class PolicyPackReader {
     }
     for (String id : ids(p, "combination.")) {
       String k = "combination." + id;
-      ImmutableCombination.Builder c = Combination.builder().id(id)
+      Combination.Builder c = Combination.builder().id(id)
           .atLeast(integer(p, k + ".at-least", p.required(k + ".at-least")))
           .indicator(at(p, k + ".indicator", () -> IndicatorCode.of(p.required(k + ".indicator"))))
           .citation(citation(p, k, document));

@@ -20,9 +20,18 @@ public abstract class RetiredIndicator {
   /** @return the id and version of the policy that retired it, e.g. {@code early-help-hub 1.0.0} */
   public abstract String retiredBy();
 
+  /**
+   * The builder of {@link RetiredIndicator}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableRetiredIndicator.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableRetiredIndicator.Builder builder() {
-    return ImmutableRetiredIndicator.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override

@@ -16,6 +16,15 @@ public abstract class TierDefinition {
   /** @return where the document defines it */
   public abstract Citation citation();
 
+  /**
+   * The builder of {@link TierDefinition}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableTierDefinition.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
   @Value.Check
   void check() {
@@ -24,7 +33,8 @@ public abstract class TierDefinition {
     }
   }
 
-  public static ImmutableTierDefinition.Builder builder() {
-    return ImmutableTierDefinition.builder();
+  /** @return a new builder */
+  public static Builder builder() {
+    return new Builder();
   }
 }

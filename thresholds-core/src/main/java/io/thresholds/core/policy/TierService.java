@@ -24,9 +24,18 @@ public abstract class TierService {
   /** @return where the document defines it */
   public abstract Citation citation();
 
+  /**
+   * The builder of {@link TierService}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutableTierService.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutableTierService.Builder builder() {
-    return ImmutableTierService.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check

@@ -58,6 +58,19 @@ public abstract class Timing {
   public abstract OptionalInt workingDays();
 
   /**
+   * The builder of {@link Timing}: a setter per attribute; {@code build()} checks the invariants.
+   * Policy packs use the text form instead, see {@link #parse(String, String)}.
+   */
+  public static final class Builder extends ImmutableTiming.Builder {
+    Builder() {}
+  }
+
+  /** @return a new builder */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
    * @param text the text form
    * @param field the field name for errors
    * @return the timing
@@ -72,7 +85,7 @@ public abstract class Timing {
 
   private static Timing parseUnchecked(String text, String field) {
     String t = text.trim();
-    ImmutableTiming.Builder b = ImmutableTiming.builder();
+    Builder b = builder();
     try {
       if (t.equals("none")) {
         return b.kind(Kind.NONE).build();

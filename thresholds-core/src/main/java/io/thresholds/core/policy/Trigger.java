@@ -70,17 +70,30 @@ public abstract class Trigger {
   public abstract Optional<Trigger> and();
 
   /**
+   * The builder of {@link Trigger}: a setter per attribute; {@code build()} checks the invariants.
+   * Policy packs use the text form instead, see {@link #parse(String, String)}.
+   */
+  public static final class Builder extends ImmutableTrigger.Builder {
+    Builder() {}
+  }
+
+  /** @return a new builder */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
    * @param text the text form
    * @param field the field name for errors
    * @return the trigger
    */
   public static Trigger parse(String text, String field) {
     String t = text.trim();
-    ImmutableTrigger.Builder b = ImmutableTrigger.builder();
+    Builder b = builder();
     int amp = t.indexOf('&');
     if (amp >= 0) {
       Trigger rest = parse(t.substring(amp + 1), field);
-      return ImmutableTrigger.builder().from(parse(t.substring(0, amp), field)).and(rest).build();
+      return builder().from(parse(t.substring(0, amp), field)).and(rest).build();
     }
     try {
       if (t.startsWith("tier>=")) {

@@ -8,7 +8,6 @@ import io.thresholds.core.model.AgencyType;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
-import io.thresholds.core.model.ImmutableReferral;
 import io.thresholds.core.model.Ref;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.model.Referrer;
@@ -151,7 +150,7 @@ final class ConsentArbitraries {
   record Facts(ConsentGiver by, ConsentForm form, NotSoughtReason reason, Authoriser authoriser,
       String legalBasis) {
     ConsentState state(ConsentStatus status, Instant at) {
-      ImmutableConsentState.Builder b = ConsentState.builder().status(status);
+      ConsentState.Builder b = ConsentState.builder().status(status);
       switch (status) {
         case NOT_YET_SOUGHT:
           return b.build();
@@ -294,7 +293,7 @@ final class ConsentArbitraries {
    *     sharing records consistent with it
    */
   static Referral withHistory(Referral r, ConsentHistory h) {
-    return ImmutableReferral.builder().from(r)
+    return Referral.builder().from(r)
         .consentHistory(h)
         .consent(h.current())
         .sharing(r.sharing().stream().filter(x -> x.consistentWith(h)).collect(Collectors.toList()))
@@ -308,7 +307,7 @@ final class ConsentArbitraries {
    *     records consistent with it (on consent only if it was given at or before the sharing)
    */
   static Referral withState(Referral r, ConsentState s) {
-    return ImmutableReferral.builder().from(r)
+    return Referral.builder().from(r)
         .consentHistory(ConsentHistory.empty())
         .consent(s)
         .sharing(r.sharing().stream()

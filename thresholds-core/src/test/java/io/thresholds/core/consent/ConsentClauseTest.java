@@ -13,7 +13,6 @@ import io.thresholds.core.model.AgencyType;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
-import io.thresholds.core.model.ImmutableReferral;
 import io.thresholds.core.model.Ref;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.model.Referrer;
@@ -65,7 +64,7 @@ class ConsentClauseTest {
   }
 
   /** A school referral about a child born on the given day, living with their mother. */
-  private static ImmutableReferral.Builder referral(LocalDate dob) {
+  private static Referral.Builder referral(LocalDate dob) {
     return Referral.builder()
         .ref(Ref.of("r1"))
         .referrer(Referrer.of(AgencyType.SCHOOL))
@@ -82,23 +81,23 @@ class ConsentClauseTest {
     return Concern.of(code, SubjectKind.PARENT_CARER, Ref.of("mum"), MON);
   }
 
-  private static ChildAssessment assess(ImmutableReferral.Builder b) {
+  private static ChildAssessment assess(Referral.Builder b) {
     Referral r = b.build();
     return EVALUATOR.evaluate(r, r.madeAt()).children().get(0);
   }
 
   /** A nine-year-old with one Tier 2 need (bereavement). */
-  private static ImmutableReferral.Builder tier2() {
+  private static Referral.Builder tier2() {
     return referral(LocalDate.of(2016, 4, 10)).addConcerns(aboutChild("T2-DEV-BEREAVED"));
   }
 
   /** A nine-year-old whose mother's chaotic substance use is a Tier 3 need. */
-  private static ImmutableReferral.Builder tier3() {
+  private static Referral.Builder tier3() {
     return referral(LocalDate.of(2016, 4, 10)).addConcerns(aboutMum("T3-PAR-CHAOTIC-SUBSTANCE-USE"));
   }
 
   /** A fifteen-year-old involved in criminal gang activity: Tier 4, no restriction on the family. */
-  private static ImmutableReferral.Builder tier4() {
+  private static Referral.Builder tier4() {
     return referral(LocalDate.of(2010, 4, 10)).addConcerns(aboutChild("T4-DEV-CRIMINAL-GANG-ACTIVITY"));
   }
 
@@ -166,7 +165,7 @@ class ConsentClauseTest {
    */
   @Test
   void tier1_singleNeed_familyConsentRequired_noMarf() {
-    ImmutableReferral.Builder r = referral(LocalDate.of(2016, 4, 10))
+    Referral.Builder r = referral(LocalDate.of(2016, 4, 10))
         .addConcerns(aboutChild("T1-DEV-GOOD-PHYSICAL-HEALTH"));
     ChildAssessment c = assess(r);
     assertThat(c.tierRange()).contains(TierRange.of(Tier.UNIVERSAL, Tier.UNIVERSAL));

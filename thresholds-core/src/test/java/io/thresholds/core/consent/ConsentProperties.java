@@ -17,7 +17,6 @@ import io.thresholds.core.evaluation.Scope;
 import io.thresholds.core.evaluation.ThresholdEvaluator;
 import io.thresholds.core.evaluation.TierRange;
 import io.thresholds.core.model.Concern;
-import io.thresholds.core.model.ImmutableReferral;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.model.Tier;
@@ -88,7 +87,7 @@ class ConsentProperties {
   @Provide
   Arbitrary<Referral> referralsWithFlaggedConcern() {
     return Combinators.combine(consentedReferrals(), ConsentArbitraries.flaggedSeeds())
-        .as((r, seed) -> ImmutableReferral.builder().from(r).addConcerns(seed.resolve(r)).build());
+        .as((r, seed) -> Referral.builder().from(r).addConcerns(seed.resolve(r)).build());
   }
 
   @Provide
@@ -464,7 +463,7 @@ class ConsentProperties {
       @ForAll("maybeAuthorisers") Optional<Authoriser> authoriser,
       @ForAll("maybeLegalBases") Optional<String> legalBasis,
       @ForAll("walks") WalkPlan plan) {
-    ImmutableConsentState.Builder b = ConsentState.builder().status(ConsentStatus.SHARED_WITHOUT_CONSENT)
+    ConsentState.Builder b = ConsentState.builder().status(ConsentStatus.SHARED_WITHOUT_CONSENT)
         .recordedAt(END).authorisedBy(authoriser).legalBasis(legalBasis);
     boolean blank = legalBasis.map(String::isBlank).orElse(false);
     String outcome;
@@ -487,7 +486,7 @@ class ConsentProperties {
 
     // The same for a record of sharing without consent.
     for (SharingBasis basis : List.of(SharingBasis.SAFEGUARDING_SIGNIFICANT_HARM, SharingBasis.OTHER_LEGAL_BASIS)) {
-      ImmutableSharingRecord.Builder x = SharingRecord.builder().addItems(SharedItem.CONCERNS)
+      SharingRecord.Builder x = SharingRecord.builder().addItems(SharedItem.CONCERNS)
           .sharedWith("Children and Families Hub").purpose("Referral").basis(basis).sharedAt(END)
           .authorisedBy(authoriser).legalBasis(legalBasis);
       if (authoriser.isEmpty()) {
@@ -523,7 +522,7 @@ class ConsentProperties {
             text, text, Arbitraries.of(SharingBasis.values()), Arbitraries.of(Authoriser.values()), text,
             Arbitraries.longs().between(-5L * 24 * 3600, 3600))
         .as((items, description, with, purpose, basis, authoriser, legal, offset) -> {
-          ImmutableSharingRecord.Builder x = SharingRecord.builder().items(items).description(description)
+          SharingRecord.Builder x = SharingRecord.builder().items(items).description(description)
               .sharedWith(with).purpose(purpose).basis(basis).sharedAt(END.plusSeconds(offset));
           if (basis != SharingBasis.CONSENT) {
             x.authorisedBy(authoriser).legalBasis(legal);
@@ -565,7 +564,7 @@ class ConsentProperties {
     boolean ok = x.basis() != SharingBasis.CONSENT || inForce;
     Statistics.label("sharing").collect(x.basis() == SharingBasis.CONSENT ? (inForce ? "on consent, in force"
         : "on consent, none in force") : "without consent");
-    ImmutableReferral.Builder b = ImmutableReferral.builder().from(referral).addSharing(x);
+    Referral.Builder b = Referral.builder().from(referral).addSharing(x);
     int i = referral.sharing().size();
     if (ok) {
       assertThat(b.build().sharing()).endsWith(x);

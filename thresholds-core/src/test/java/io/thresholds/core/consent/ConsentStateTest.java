@@ -11,12 +11,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ConsentStateTest {
   private static final Instant AT = Instant.parse("2025-11-21T10:00:00Z");
 
-  private static ImmutableConsentState.Builder given() {
+  private static ConsentState.Builder given() {
     return ConsentState.builder().status(ConsentStatus.GIVEN)
         .by(ConsentGiver.PARENTAL_RESPONSIBILITY).form(ConsentForm.WRITTEN).recordedAt(AT);
   }
 
-  private static ImmutableConsentState.Builder shared() {
+  private static ConsentState.Builder shared() {
     return ConsentState.builder().status(ConsentStatus.SHARED_WITHOUT_CONSENT).recordedAt(AT)
         .authorisedBy(Authoriser.DESIGNATED_SAFEGUARDING_LEAD)
         .legalBasis("Children Act 1989 s47; risk of significant harm");
@@ -68,7 +68,7 @@ class ConsentStateTest {
   @ParameterizedTest
   @EnumSource(value = ConsentStatus.class, names = {"GIVEN", "WITHHELD", "WITHDRAWN"})
   void by_missingWhenGivenWithheldOrWithdrawn_rejected(ConsentStatus status) {
-    ImmutableConsentState.Builder b = ConsentState.builder().status(status).recordedAt(AT);
+    ConsentState.Builder b = ConsentState.builder().status(status).recordedAt(AT);
     if (status == ConsentStatus.GIVEN) {
       b.form(ConsentForm.VERBAL);
     }
@@ -107,7 +107,7 @@ class ConsentStateTest {
   @ParameterizedTest
   @EnumSource(value = ConsentStatus.class, names = "NOT_YET_SOUGHT", mode = EnumSource.Mode.EXCLUDE)
   void recordedAt_missingForAnyRecordedStatus_rejected(ConsentStatus status) {
-    ImmutableConsentState.Builder b = ConsentState.builder().status(status);
+    ConsentState.Builder b = ConsentState.builder().status(status);
     switch (status) {
       case GIVEN:
         b.by(ConsentGiver.YOUNG_PERSON).form(ConsentForm.WRITTEN);

@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.thresholds.core.model.AgencyType;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Household;
-import io.thresholds.core.model.ImmutableReferral;
 import io.thresholds.core.model.Ref;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.model.Referrer;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * "Consent and information sharing"; document section 6 "Information sharing").
  */
 class ReferralConsentTest {
-  private static ImmutableReferral.Builder referral() {
+  private static Referral.Builder referral() {
     return Referral.builder()
         .ref(Ref.of("r1"))
         .referrer(Referrer.of(AgencyType.SCHOOL))
@@ -41,13 +40,13 @@ class ReferralConsentTest {
         .addReferredChildren(Ref.of("c1"));
   }
 
-  private static ImmutableSharingRecord.Builder onConsent(Instant at) {
+  private static SharingRecord.Builder onConsent(Instant at) {
     return SharingRecord.builder().addItems(SharedItem.REFERRAL_FORM, SharedItem.CONCERNS)
         .sharedWith("Children and Families Hub").purpose("Early help referral")
         .basis(SharingBasis.CONSENT).sharedAt(at);
   }
 
-  private static ImmutableSharingRecord.Builder withoutConsent(Instant at) {
+  private static SharingRecord.Builder withoutConsent(Instant at) {
     return SharingRecord.builder().addItems(SharedItem.REFERRAL_FORM)
         .sharedWith("Children and Families Hub").purpose("Child protection referral")
         .basis(SharingBasis.SAFEGUARDING_SIGNIFICANT_HARM).sharedAt(at)

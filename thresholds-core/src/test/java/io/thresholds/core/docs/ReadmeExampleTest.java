@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeExampleTest {
   @Test
   void readmeEmbeddingExample_matrixTier3_persistentlyMissing() {
-    Clock clock = Clock.fixed(Instant.parse("2025-11-21T10:20:00Z"), ZoneOffset.UTC);
+    Clock fixed = Clock.fixed(Instant.parse("2025-11-21T10:20:00Z"), ZoneOffset.UTC);
     // --- begin README snippet ---
     Ref child = Ref.of("pupil-4711");
     Referral referral = Referral.builder()
@@ -43,6 +43,7 @@ class ReadmeExampleTest {
         .addConcerns(Concern.of("T3-FAM-PERSISTENTLY-MISSING", SubjectKind.CHILD, child, LocalDate.of(2025, 11, 20)))
         .build();
 
+    Clock clock = fixed;                                    // the README: Clock.systemUTC()
     Evaluation result = ThresholdEvaluator.of(Policies.cityOfLondon()).evaluate(referral, Instant.now(clock));
     ChildAssessment a = result.children().get(0);
     // --- end README snippet ---

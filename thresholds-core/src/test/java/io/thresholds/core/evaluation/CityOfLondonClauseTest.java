@@ -17,7 +17,6 @@ import io.thresholds.core.model.AgencyType;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
-import io.thresholds.core.model.ImmutableReferral;
 import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.Mobility;
 import io.thresholds.core.model.Ref;
@@ -75,8 +74,8 @@ class CityOfLondonClauseTest {
   }
 
   /** A school referral about all the given children, living with their mother. */
-  private static ImmutableReferral.Builder referral(Instant madeAt, Child... children) {
-    ImmutableReferral.Builder b = Referral.builder()
+  private static Referral.Builder referral(Instant madeAt, Child... children) {
+    Referral.Builder b = Referral.builder()
         .ref(Ref.of("r1"))
         .referrer(Referrer.of(AgencyType.SCHOOL))
         .madeAt(madeAt)
@@ -95,12 +94,12 @@ class CityOfLondonClauseTest {
     return Concern.of(code, SubjectKind.PARENT_CARER, Ref.of("mum"), observedOn);
   }
 
-  private static Evaluation evaluate(ImmutableReferral.Builder b) {
+  private static Evaluation evaluate(Referral.Builder b) {
     Referral r = b.build();
     return EVALUATOR.evaluate(r, r.madeAt());
   }
 
-  private static ChildAssessment assess(ImmutableReferral.Builder b) {
+  private static ChildAssessment assess(Referral.Builder b) {
     return evaluate(b).children().get(0);
   }
 
@@ -293,7 +292,7 @@ class CityOfLondonClauseTest {
 
   @Test
   void tier2_earlyHelp_consentRequired() {
-    ImmutableReferral.Builder r = referral(TUE_10AM, child(LocalDate.of(2017, 4, 10)))
+    Referral.Builder r = referral(TUE_10AM, child(LocalDate.of(2017, 4, 10)))
         .addConcerns(aboutChild("T2-DEV-BEREAVED", MON));
     ChildAssessment c = assess(r);
     assertThat(c.tierRange()).contains(range(Tier.ADDITIONAL_NEEDS, Tier.ADDITIONAL_NEEDS));

@@ -21,7 +21,6 @@ import io.thresholds.core.model.Adult;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
-import io.thresholds.core.model.ImmutableReferral;
 import io.thresholds.core.model.Ref;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.model.Referrer;
@@ -167,7 +166,7 @@ class EvaluationProperties {
 
   @Property
   void law2_immediateDanger_firstActionIsAMustCallToThePolice(@ForAll Referral referral) {
-    Referral r = ImmutableReferral.copyOf(referral).withImmediateDanger(true);
+    Referral r = Referral.builder().from(referral).immediateDanger(true).build();
     for (ChildAssessment c : evaluate(r).children()) {
       Statistics.label("scope").collect(c.scope());
       assertThat(c.actions()).isNotEmpty();
@@ -181,7 +180,7 @@ class EvaluationProperties {
 
   @Property
   void noImmediateDanger_neverAdvisesAnEmergencyCall(@ForAll Referral referral) {
-    Referral r = ImmutableReferral.copyOf(referral).withImmediateDanger(false);
+    Referral r = Referral.builder().from(referral).immediateDanger(false).build();
     for (ChildAssessment c : evaluate(r).children()) {
       assertThat(c.actions()).extracting(Action::kind)
           .doesNotContain(ActionKind.CALL_EMERGENCY_SERVICES, ActionKind.INFORM_SAFEGUARDING_LEAD);
@@ -409,7 +408,7 @@ class EvaluationProperties {
    * on the basis of consent (which the new state may contradict).
    */
   static Referral withConsent(Referral r, ConsentState state) {
-    return ImmutableReferral.builder().from(r)
+    return Referral.builder().from(r)
         .consentHistory(ConsentHistory.empty())
         .consent(state)
         .sharing(r.sharing().stream().filter(x -> x.basis() != SharingBasis.CONSENT)
@@ -695,7 +694,7 @@ class EvaluationProperties {
     List<Concern> concerns = new ArrayList<>(referral.concerns());
     int index = position % (concerns.size() + 1);
     concerns.add(index, concern);
-    Referral bad = ImmutableReferral.copyOf(referral).withConcerns(concerns);
+    Referral bad = Referral.builder().from(referral).concerns(concerns).build();
     Statistics.label("wrong subject").collect(w.get2());
     assertThatThrownBy(() -> evaluate(bad))
         .isInstanceOfSatisfying(InvalidValueException.class,
@@ -712,7 +711,7 @@ class EvaluationProperties {
       @ForAll ReferralWithExtraConcern c, @ForAll("daysLater") int daysLater) {
     Concern late = Concern.builder().from(c.extra())
         .observedOn(referralDay(c.referral()).plusDays(daysLater)).build();
-    Referral bad = ImmutableReferral.builder().from(c.referral()).addConcerns(late).build();
+    Referral bad = Referral.builder().from(c.referral()).addConcerns(late).build();
     int index = bad.concerns().size() - 1;
     assertThatThrownBy(() -> evaluate(bad))
         .isInstanceOfSatisfying(InvalidValueException.class,

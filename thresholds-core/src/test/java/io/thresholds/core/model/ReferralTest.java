@@ -17,7 +17,7 @@ class ReferralTest {
   private static final LocalDate SEEN = LocalDate.of(2025, 11, 20);
 
   /** A household of two children and one adult; nothing referred yet. */
-  private static ImmutableReferral.Builder base() {
+  private static Referral.Builder base() {
     return Referral.builder()
         .ref(Ref.of("r1"))
         .referrer(Referrer.of(AgencyType.SCHOOL))
@@ -26,7 +26,7 @@ class ReferralTest {
   }
 
   /** Both children accounted for: c1 referred, c2 excluded. */
-  private static ImmutableReferral.Builder valid() {
+  private static Referral.Builder valid() {
     return base().addReferredChildren(C1).putExclusions(C2, "lives mostly with the other parent");
   }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ActionRuleTest {
 
-  static ImmutableActionRule.Builder rule(String id) {
+  static ActionRule.Builder rule(String id) {
     return ActionRule.builder()
         .id(id)
         .trigger(Trigger.parse("always", "trigger"))

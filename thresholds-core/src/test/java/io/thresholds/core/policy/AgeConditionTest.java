@@ -154,7 +154,7 @@ class AgeConditionTest {
     return Combinators.combine(bound, bound, Arbitraries.of(true, false))
         .filter((lo, hi, unborn) -> (lo >= 0 || hi >= 0) && (lo < 0 || hi < 0 || lo <= hi))
         .as((lo, hi, unborn) -> {
-          ImmutableAgeCondition.Builder b = AgeCondition.builder().includesUnborn(unborn);
+          AgeCondition.Builder b = AgeCondition.builder().includesUnborn(unborn);
           if (lo >= 0) {
             b.minYears(lo);
           }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class IndicatorTest {
 
-  static ImmutableIndicator.Builder need(String code, Tier tier) {
+  static Indicator.Builder need(String code, Tier tier) {
     return Indicator.builder()
         .code(IndicatorCode.of(code))
         .tier(tier)

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class PolicyTest {
   private static final Policy BASE = Policies.cityOfLondon();
 
-  private static ImmutablePolicy.Builder copy() {
-    return ImmutablePolicy.builder().from(BASE);
+  private static Policy.Builder copy() {
+    return Policy.builder().from(BASE);
   }
 
   private static <T> List<T> plus(List<T> list, T extra) {
@@ -99,40 +99,40 @@ class PolicyTest {
 
   @Test
   void escalatesTo_missingTarget_rejected() {
-    Indicator i = ImmutableIndicator.copyOf(indicator("T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15"))
-        .withEscalatesTo(IndicatorCode.of("T4-DOES-NOT-EXIST"));
+    Indicator i = Indicator.builder().from(indicator("T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15"))
+        .escalatesTo(IndicatorCode.of("T4-DOES-NOT-EXIST")).build();
     assertInvalid("indicators[T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15].escalatesTo",
         () -> copy().indicators(replacing(i)).build());
   }
 
   @Test
   void escalatesTo_sameTier_rejected() {
-    Indicator i = ImmutableIndicator.copyOf(indicator("T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15"))
-        .withEscalatesTo(IndicatorCode.of("T3-DEV-EHC-PLAN"));
+    Indicator i = Indicator.builder().from(indicator("T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15"))
+        .escalatesTo(IndicatorCode.of("T3-DEV-EHC-PLAN")).build();
     assertInvalid("indicators[T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15].escalatesTo",
         () -> copy().indicators(replacing(i)).build());
   }
 
   @Test
   void escalatesTo_lowerTier_rejected() {
-    Indicator i = ImmutableIndicator.copyOf(indicator("T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15"))
-        .withEscalatesTo(IndicatorCode.of("T2-DEV-YOUNG-PARENT-UNDER-16"));
+    Indicator i = Indicator.builder().from(indicator("T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15"))
+        .escalatesTo(IndicatorCode.of("T2-DEV-YOUNG-PARENT-UNDER-16")).build();
     assertInvalid("indicators[T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15].escalatesTo",
         () -> copy().indicators(replacing(i)).build());
   }
 
   @Test
   void escalatesTo_targetWithoutCondition_rejected() {
-    Indicator i = ImmutableIndicator.copyOf(indicator("T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15"))
-        .withEscalatesTo(IndicatorCode.of("T4-FAM-GROOMING"));
+    Indicator i = Indicator.builder().from(indicator("T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15"))
+        .escalatesTo(IndicatorCode.of("T4-FAM-GROOMING")).build();
     assertInvalid("indicators[T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15].escalatesTo",
         () -> copy().indicators(replacing(i)).build());
   }
 
   @Test
   void escalatesTo_higherTierWithMobilityCondition_valid() {
-    Indicator i = ImmutableIndicator.copyOf(indicator("T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15"))
-        .withEscalatesTo(IndicatorCode.of("T4-DEV-PRE-MOBILE-INJURY"));
+    Indicator i = Indicator.builder().from(indicator("T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15"))
+        .escalatesTo(IndicatorCode.of("T4-DEV-PRE-MOBILE-INJURY")).build();
     assertThat(copy().indicators(replacing(i)).build().indicators()).contains(i);
   }
 
@@ -235,14 +235,14 @@ class PolicyTest {
   @Test
   void actions_firstEmergencyCallOnlyShould_rejected() {
     List<ActionRule> rules = new ArrayList<>(BASE.actionRules());
-    rules.set(0, ImmutableActionRule.copyOf(rules.get(0)).withModality(Modality.SHOULD));
+    rules.set(0, ActionRule.builder().from(rules.get(0)).modality(Modality.SHOULD).build());
     assertInvalid("actions", () -> copy().actionRules(rules).build());
   }
 
   @Test
   void actions_firstEmergencyCallNotOnImmediateDanger_rejected() {
     List<ActionRule> rules = new ArrayList<>(BASE.actionRules());
-    rules.set(0, ImmutableActionRule.copyOf(rules.get(0)).withTrigger(Trigger.parse("tier>=4", "t")));
+    rules.set(0, ActionRule.builder().from(rules.get(0)).trigger(Trigger.parse("tier>=4", "t")).build());
     assertInvalid("actions", () -> copy().actionRules(rules).build());
   }
 

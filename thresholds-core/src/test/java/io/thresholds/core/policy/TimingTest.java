@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TimingTest {
 
-  private static ImmutableTiming.Builder of(Timing.Kind kind) {
-    return ImmutableTiming.builder().kind(kind);
+  private static Timing.Builder of(Timing.Kind kind) {
+    return Timing.builder().kind(kind);
   }
 
   // --- invariant: arguments match the kind

@@ -19,40 +19,40 @@ class TriggerTest {
 
   @Test
   void trigger_tierAtLeastWithoutTier_rejected() {
-    assertInvalid("trigger", () -> ImmutableTrigger.builder().kind(Trigger.Kind.TIER_AT_LEAST).build());
+    assertInvalid("trigger", () -> Trigger.builder().kind(Trigger.Kind.TIER_AT_LEAST).build());
   }
 
   @Test
   void trigger_tierIsWithoutTier_rejected() {
-    assertInvalid("trigger", () -> ImmutableTrigger.builder().kind(Trigger.Kind.TIER_IS).build());
+    assertInvalid("trigger", () -> Trigger.builder().kind(Trigger.Kind.TIER_IS).build());
   }
 
   @Test
   void trigger_tierOnUntieredKind_rejected() {
     assertInvalid("trigger",
-        () -> ImmutableTrigger.builder().kind(Trigger.Kind.ALWAYS).tier(Tier.ACUTE).build());
+        () -> Trigger.builder().kind(Trigger.Kind.ALWAYS).tier(Tier.ACUTE).build());
   }
 
   @Test
   void trigger_flagWithoutFlag_rejected() {
-    assertInvalid("trigger", () -> ImmutableTrigger.builder().kind(Trigger.Kind.FLAG).build());
+    assertInvalid("trigger", () -> Trigger.builder().kind(Trigger.Kind.FLAG).build());
   }
 
   @Test
   void trigger_flagOnOtherKind_rejected() {
-    assertInvalid("trigger", () -> ImmutableTrigger.builder().kind(Trigger.Kind.TIER_IS)
+    assertInvalid("trigger", () -> Trigger.builder().kind(Trigger.Kind.TIER_IS)
         .tier(Tier.ACUTE).flag(IndicatorFlag.S47).build());
   }
 
   @Test
   void trigger_tierAtLeastWithTier_valid() {
-    Trigger t = ImmutableTrigger.builder().kind(Trigger.Kind.TIER_AT_LEAST).tier(Tier.HIGH_OR_COMPLEX).build();
+    Trigger t = Trigger.builder().kind(Trigger.Kind.TIER_AT_LEAST).tier(Tier.HIGH_OR_COMPLEX).build();
     assertThat(t.toText()).isEqualTo("tier>=3");
   }
 
   @Test
   void trigger_flagWithFlag_valid() {
-    Trigger t = ImmutableTrigger.builder().kind(Trigger.Kind.FLAG).flag(IndicatorFlag.PREVENT).build();
+    Trigger t = Trigger.builder().kind(Trigger.Kind.FLAG).flag(IndicatorFlag.PREVENT).build();
     assertThat(t.toText()).isEqualTo("flag:PREVENT");
   }
 
@@ -77,13 +77,13 @@ class TriggerTest {
   @Provide
   Arbitrary<Trigger> triggers() {
     return Arbitraries.of(Trigger.Kind.class).flatMap(kind -> {
-      ImmutableTrigger.Builder b = ImmutableTrigger.builder().kind(kind);
+      Trigger.Builder b = Trigger.builder().kind(kind);
       switch (kind) {
         case TIER_AT_LEAST:
         case TIER_IS:
-          return Arbitraries.of(Tier.class).map(t -> ImmutableTrigger.builder().kind(kind).tier(t).build());
+          return Arbitraries.of(Tier.class).map(t -> Trigger.builder().kind(kind).tier(t).build());
         case FLAG:
-          return Arbitraries.of(IndicatorFlag.class).map(f -> ImmutableTrigger.builder().kind(kind).flag(f).build());
+          return Arbitraries.of(IndicatorFlag.class).map(f -> Trigger.builder().kind(kind).flag(f).build());
         default:
           return Arbitraries.just(b.build());
       }

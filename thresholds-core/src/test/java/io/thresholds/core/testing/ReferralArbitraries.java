@@ -6,7 +6,6 @@ import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentHistory;
 import io.thresholds.core.consent.ConsentState;
 import io.thresholds.core.consent.ConsentStatus;
-import io.thresholds.core.consent.ImmutableSharingRecord;
 import io.thresholds.core.consent.NotSoughtReason;
 import io.thresholds.core.consent.SharedItem;
 import io.thresholds.core.consent.SharingBasis;
@@ -16,9 +15,6 @@ import io.thresholds.core.model.AgencyType;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
-import io.thresholds.core.model.ImmutableChild;
-import io.thresholds.core.model.ImmutableHousehold;
-import io.thresholds.core.model.ImmutableReferral;
 import io.thresholds.core.model.Mobility;
 import io.thresholds.core.model.PersonalDetails;
 import io.thresholds.core.model.Ref;
@@ -192,7 +188,7 @@ public final class ReferralArbitraries {
       for (SharingSeed x : extras.sharing()) {
         sharing.add(x.resolve(madeAt, plan));
       }
-      ImmutableReferral.Builder b = Referral.builder()
+      Referral.Builder b = Referral.builder()
           .ref(Ref.of("referral-1"))
           .referrer(referrer)
           .madeAt(madeAt)
@@ -310,7 +306,7 @@ public final class ReferralArbitraries {
     return Combinators.combine(childSeeds(personalData).list().ofMinSize(1).ofMaxSize(5),
             adultSeeds(personalData).list().ofMinSize(0).ofMaxSize(3))
         .as((cs, as) -> {
-          ImmutableHousehold.Builder h = Household.builder();
+          Household.Builder h = Household.builder();
           for (int i = 0; i < cs.size(); i++) {
             h.addChildren(cs.get(i).resolve("child-" + (i + 1), day));
           }
@@ -345,7 +341,7 @@ public final class ReferralArbitraries {
   private record ChildSeed(ChildFacts f, Optional<SchoolAttendance> school,
       Optional<PersonalDetails> personal) {
     Child resolve(String ref, LocalDate day) {
-      ImmutableChild.Builder c = Child.builder()
+      Child.Builder c = Child.builder()
           .ref(Ref.of(ref))
           .disabled(f.disability() != Disability.NONE)
           .disabilityNeedsAssessed(f.disability() == Disability.ASSESSED)
@@ -654,7 +650,7 @@ public final class ReferralArbitraries {
       if (b == SharingBasis.CONSENT && plan.effective().at(at).status() != ConsentStatus.GIVEN) {
         b = SharingBasis.SAFEGUARDING_SIGNIFICANT_HARM;
       }
-      ImmutableSharingRecord.Builder r = SharingRecord.builder().items(items)
+      SharingRecord.Builder r = SharingRecord.builder().items(items)
           .description(description).sharedWith(with).purpose(purpose).basis(b).sharedAt(at);
       if (b != SharingBasis.CONSENT) {
         r.authorisedBy(authoriser).legalBasis(legalBasis);

@@ -1,7 +1,6 @@
 package io.thresholds.core.testing;
 
 import io.thresholds.core.model.Concern;
-import io.thresholds.core.model.ImmutableReferral;
 import io.thresholds.core.model.Referral;
 
 /**
@@ -13,6 +12,6 @@ import io.thresholds.core.model.Referral;
 public record ReferralWithExtraConcern(Referral referral, Concern extra) {
   /** @return the referral with the extra concern added last */
   public Referral withExtra() {
-    return ImmutableReferral.builder().from(referral).addConcerns(extra).build();
+    return Referral.builder().from(referral).addConcerns(extra).build();
   }
 }

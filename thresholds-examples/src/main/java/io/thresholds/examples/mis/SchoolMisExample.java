@@ -13,8 +13,6 @@ import io.thresholds.core.model.AgencyType;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
-import io.thresholds.core.model.ImmutableHousehold;
-import io.thresholds.core.model.ImmutableReferral;
 import io.thresholds.core.model.Mobility;
 import io.thresholds.core.model.Ref;
 import io.thresholds.core.model.Referral;
@@ -154,14 +152,14 @@ public final class SchoolMisExample {
   public static Prepared referral(String caseId, Pupil pupil, List<Sibling> siblings, List<HomeContact> home,
       List<LogEntry> log, ParentsAsked asked, Instant askedAt, boolean fromTheSafeguardingLead, Instant now) {
     Ref child = Ref.of(pupil.misId());
-    ImmutableHousehold.Builder household = Household.builder().addChildren(Child.builder()
+    Household.Builder household = Household.builder().addChildren(Child.builder()
         .ref(child)
         .dateOfBirth(pupil.dateOfBirth())
         .mobility(Mobility.MOBILE)
         .ehcPlan(pupil.ehcPlan())
         .school(SchoolAttendance.builder().onRoll(true).attendancePercent(pupil.attendancePercent()).build())
         .build());
-    ImmutableReferral.Builder referral = Referral.builder()
+    Referral.Builder referral = Referral.builder()
         .ref(Ref.of(caseId))
         .referrer(Referrer.builder().agencyType(AgencyType.SCHOOL).designatedSafeguardingLead(fromTheSafeguardingLead).build())
         .madeAt(now)

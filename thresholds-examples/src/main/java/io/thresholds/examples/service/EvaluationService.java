@@ -92,7 +92,7 @@ public final class EvaluationService {
     } catch (ThresholdsException e) {
       return problem(422, "The referral cannot be evaluated", "", e.getMessage());
     }
-    return new Response(200, JSON, ThresholdsJson.write(evaluation));
+    return new Response(200, JSON, ThresholdsJson.writeEvaluation(evaluation));
   }
 
   /**

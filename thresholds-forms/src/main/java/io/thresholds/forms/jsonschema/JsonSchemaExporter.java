@@ -38,11 +38,25 @@ public final class JsonSchemaExporter {
   private JsonSchemaExporter() {}
 
   /**
+   * Exports a form as JSON Schema (draft 2020-12), like {@code DmnExporter.export(Policy)} exports a
+   * policy as DMN.
+   *
    * @param schema a form
    * @return its JSON Schema as JSON text, indented
    */
-  public static String toJson(FormSchema schema) {
+  public static String export(FormSchema schema) {
     return JsonWriter.write(toMap(schema));
+  }
+
+  /**
+   * @param schema a form
+   * @return its JSON Schema as JSON text, indented
+   * @deprecated named {@link #export(FormSchema)} since 0.1.0 (one verb per job across the SDK's
+   *     exporters); this name stays and delegates to it
+   */
+  @Deprecated(since = "0.1.0")
+  public static String toJson(FormSchema schema) {
+    return export(schema);
   }
 
   /**

@@ -23,9 +23,18 @@ public abstract class PrefilledForm {
   /** @return what was left for the professional, and why (no personal values) */
   public abstract List<String> notes();
 
+  /**
+   * The builder of {@link PrefilledForm}: a setter per attribute ({@code addX}, {@code putX} for elements of
+   * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
+   * the invariants and throws an exception naming the field.
+   */
+  public static final class Builder extends ImmutablePrefilledForm.Builder {
+    Builder() {}
+  }
+
   /** @return a new builder */
-  public static ImmutablePrefilledForm.Builder builder() {
-    return ImmutablePrefilledForm.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override

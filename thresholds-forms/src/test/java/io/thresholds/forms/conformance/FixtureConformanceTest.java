@@ -71,7 +71,7 @@ class FixtureConformanceTest {
   }
 
   static Schema jsonSchema(FormSchema form) {
-    return SCHEMAS.computeIfAbsent(form.id(), id -> REGISTRY.getSchema(JsonSchemaExporter.toJson(form)));
+    return SCHEMAS.computeIfAbsent(form.id(), id -> REGISTRY.getSchema(JsonSchemaExporter.export(form)));
   }
 
   static List<Error> jsonSchemaErrors(FormSchema form, JsonNode data) {

@@ -24,17 +24,26 @@ class JsonSchemaExporterTest {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     Schema meta = registry.getSchema(SchemaLocation.of(JsonSchemaExporter.DIALECT));
     for (FormSchema form : Forms.cityOfLondon().forms()) {
-      JsonNode exported = JSON.readTree(JsonSchemaExporter.toJson(form));
+      JsonNode exported = JSON.readTree(JsonSchemaExporter.export(form));
       assertThat(meta.validate(exported)).as(form.id()).isEmpty();
       assertThat(exported.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
       assertThat(exported.get("$id").asText()).isEqualTo("urn:thresholds:form:" + form.id() + ":" + form.version());
     }
   }
 
+  /** The old name {@code toJson} is a public contract: kept, deprecated, the same output. */
+  @Test
+  @SuppressWarnings("deprecation")
+  void deprecatedToJson_exportsTheSameText() {
+    for (FormSchema form : Forms.cityOfLondon().forms()) {
+      assertThat(JsonSchemaExporter.toJson(form)).isEqualTo(JsonSchemaExporter.export(form));
+    }
+  }
+
   @Test
   void json_isTheMap() throws Exception {
     for (FormSchema form : Forms.cityOfLondon().forms()) {
-      assertThat(JSON.readTree(JsonSchemaExporter.toJson(form))).isEqualTo(JSON.valueToTree(JsonSchemaExporter.toMap(form)));
+      assertThat(JSON.readTree(JsonSchemaExporter.export(form))).isEqualTo(JSON.valueToTree(JsonSchemaExporter.toMap(form)));
     }
   }
 
@@ -50,7 +59,7 @@ class JsonSchemaExporterTest {
 
   @Test
   void earlyHelpConsentRule_isAnIfThen() throws Exception {
-    JsonNode rules = JSON.readTree(JsonSchemaExporter.toJson(MARF)).get("allOf");
+    JsonNode rules = JSON.readTree(JsonSchemaExporter.export(MARF)).get("allOf");
     JsonNode rule = null;
     for (JsonNode r : rules) {
       if (r.get("$comment").asText().startsWith("early-help-consent")) {
@@ -64,7 +73,7 @@ class JsonSchemaExporterTest {
 
   @Test
   void groups_areArraysOfClosedObjects_withTheDocumentsLimits() throws Exception {
-    JsonNode members = JSON.readTree(JsonSchemaExporter.toJson(MARF)).at("/properties/household.members");
+    JsonNode members = JSON.readTree(JsonSchemaExporter.export(MARF)).at("/properties/household.members");
     assertThat(members.get("type").asText()).isEqualTo("array");
     assertThat(members.get("maxItems").asInt()).isEqualTo(20);
     assertThat(members.at("/items/additionalProperties").asBoolean(true)).isFalse();

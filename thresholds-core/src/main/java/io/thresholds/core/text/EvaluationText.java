@@ -1,5 +1,6 @@
-package io.thresholds.examples;
+package io.thresholds.core.text;
 
+import io.thresholds.core.InvalidValueException;
 import io.thresholds.core.consent.ConsentCheck;
 import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentGuidance;
@@ -25,16 +26,28 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The explanation a designated safeguarding lead reads: per child the suggested tier with the
- * policy's tier names, what to do in order (with how firmly, how, whom to contact and by when, in
- * the policy's local time), why (each reason with its citation), consent and notes; then the
- * children not referred and the advisory reminder. It shows references and codes, never personal
- * details.
+ * The practitioner's explanation of an evaluation as plain text, the same wording the {@code
+ * thresholds evaluate} command prints: per child the suggested tier with the policy's tier names,
+ * what to do in order (with how firmly, how, whom to contact and by when, in the policy's local
+ * time), why (each reason with its citation), consent and notes; then the children not referred
+ * and the advisory reminder ("the SDK advises; a professional decides"). An immediate danger comes
+ * first ("call the police on 999 now"), then any restriction on telling the family.
+ *
+ * <p>It shows references, codes and the policy's own text, never personal details (names, dates
+ * of birth, NHS numbers, addresses); the reasons given for children who are not referred are the
+ * referrer's own words and are shown as given. Lines are wrapped at 100 characters; times are in
+ * English (UK) in the policy's zone. Deterministic: the same arguments give the same text.
+ *
+ * <pre>{@code
+ * Evaluation result = ThresholdEvaluator.of(policy).evaluate(referral, now);
+ * String text = EvaluationText.render(policy, referral, result);
+ * }</pre>
  */
-final class EvaluationText {
+public final class EvaluationText {
   private static final int WIDTH = 100;
   private static final DateTimeFormatter LONG =
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm zzz", Locale.UK);
@@ -46,13 +59,36 @@ final class EvaluationText {
   private final Evaluation evaluation;
   private final StringBuilder out = new StringBuilder();
 
-  EvaluationText(Policy policy, Referral referral, Evaluation evaluation) {
+  private EvaluationText(Policy policy, Referral referral, Evaluation evaluation) {
     this.policy = policy;
     this.referral = referral;
     this.evaluation = evaluation;
   }
 
-  String render() {
+  /**
+   * Renders the explanation of an evaluation.
+   *
+   * @param policy the policy the evaluation was made with (its tier names, contacts and zone)
+   * @param referral the referral that was evaluated
+   * @param evaluation its evaluation
+   * @return the explanation, lines separated by {@code \n}, ending with a line break
+   * @throws InvalidValueException if the evaluation was made with another policy (id and version)
+   *     or for another referral
+   */
+  public static String render(Policy policy, Referral referral, Evaluation evaluation) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(referral, "referral");
+    Objects.requireNonNull(evaluation, "evaluation");
+    if (!policy.id().equals(evaluation.policyId()) || !policy.version().equals(evaluation.policyVersion())) {
+      throw new InvalidValueException("policy", "must be the policy the evaluation was made with");
+    }
+    if (!referral.ref().equals(evaluation.referral())) {
+      throw new InvalidValueException("referral", "must be the referral that was evaluated");
+    }
+    return new EvaluationText(policy, referral, evaluation).render();
+  }
+
+  private String render() {
     if (referral.immediateDanger()) {
       line("!! IMMEDIATE DANGER: call the police on 999 now, before anything else.");
     }
@@ -89,7 +125,7 @@ final class EvaluationText {
   private void child(ChildAssessment c) {
     line("");
     line(rule('='));
-    line("CHILD " + c.child() + ", " + age(c) + ": " + tierText(c));
+    wrap("", "CHILD " + c.child() + ", " + age(c) + ": " + tierText(c));
     line(rule('='));
 
     line("");
