@@ -236,7 +236,10 @@ final class ActionPlanner {
         firm = f.flags.contains(t.flag);
         break;
       case DISABLED_NOT_ASSESSED:
-        yes = f.inScope() && f.child.disabled() && !f.child.disabilityNeedsAssessed();
+        // A disability not recorded either way: the assessment is one to consider.
+        yes = f.inScope() && (f.child.disabled() && !f.child.disabilityNeedsAssessed()
+            || f.child.disabilityUnknown());
+        firm = f.child.disabled();
         break;
       case MISSING_EDUCATION:
         yes = f.inScope() && f.missingEducation;

@@ -84,6 +84,20 @@ public abstract class Referral {
     return ImmutableReferral.builder();
   }
 
+  private static void checkAbout(int i, Concern c, Set<Ref> referred) {
+    Set<Ref> seen = new HashSet<>();
+    for (int j = 0; j < c.aboutChildren().size(); j++) {
+      Ref r = c.aboutChildren().get(j);
+      String field = "concerns[" + i + "].aboutChildren[" + j + "]";
+      if (!referred.contains(r)) {
+        throw new InvalidValueException(field, "must name a referred child");
+      }
+      if (!seen.add(r)) {
+        throw new InvalidValueException(field, "is listed twice");
+      }
+    }
+  }
+
   /**
    * How far after the day a referral is made (in UTC) a child's date of birth may be: one day, for
    * the time zones ahead of UTC. A later date of birth is a mistake, whether or not the child is
@@ -161,6 +175,21 @@ public abstract class Referral {
           if (!referred.contains(c.subjectRef())) {
             throw new InvalidValueException(field, "a concern about a child must name a referred child");
           }
+          if (!c.aboutChildren().isEmpty()) {
+            throw new InvalidValueException("concerns[" + i + "].aboutChildren",
+                "a concern about a child is about that child: aboutChildren is for a concern about"
+                    + " a parent, carer or household member");
+          }
+          break;
+        case PARENT_CARER:
+        case HOUSEHOLD_MEMBER:
+          checkAbout(i, c, referred);
+          break;
+        default:
+          throw new AssertionError(c.subject());
+      }
+      switch (c.subject()) {
+        case CHILD:
           break;
         case PARENT_CARER:
           if (h.adult(c.subjectRef()).isEmpty()) {
