@@ -71,7 +71,7 @@ class ChannelLeakSweepTest {
   private static void walk(JsonNode n, List<Object> at, List<List<Object>> out) {
     out.add(List.copyOf(at));
     if (n.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         List<Object> next = new ArrayList<>(at);
