@@ -56,7 +56,7 @@ final class ReferralCodec {
 
   private static final List<String> REFERRAL = List.of("format", "ref", "madeAt", "referrer",
       "household", "referredChildren", "exclusions", "concerns", "immediateDanger",
-      "repeatReferral", "consent", "consentHistory", "sharing");
+      "phoneReferralMadeAt", "repeatReferral", "consent", "consentHistory", "sharing");
   private static final List<String> REFERRER =
       List.of("agencyType", "role", "position", "designatedSafeguardingLead", "personal");
   private static final List<String> HOUSEHOLD = List.of("children", "adults");
@@ -143,6 +143,9 @@ final class ReferralCodec {
           break;
         case "immediateDanger":
           b.immediateDanger(in.bool());
+          break;
+        case "phoneReferralMadeAt":
+          b.phoneReferralMadeAt(in.instant());
           break;
         case "repeatReferral":
           b.repeatReferral(in.bool());
@@ -279,6 +282,9 @@ final class ReferralCodec {
    * or empty if the referral can be written as {@code @1}.
    */
   static Optional<String> field2(Referral r) {
+    if (r.phoneReferralMadeAt().isPresent()) {
+      return Optional.of("phoneReferralMadeAt");
+    }
     List<Child> children = r.household().children();
     for (int i = 0; i < children.size(); i++) {
       Child c = children.get(i);
@@ -532,6 +538,9 @@ final class ReferralCodec {
     }
     g.writeEndArray();
     g.writeBooleanField("immediateDanger", r.immediateDanger());
+    if (r.phoneReferralMadeAt().isPresent()) {
+      g.writeStringField("phoneReferralMadeAt", r.phoneReferralMadeAt().get().toString());
+    }
     g.writeBooleanField("repeatReferral", r.repeatReferral());
     g.writeFieldName("consent");
     writeConsent(r.consent(), g);

@@ -77,4 +77,15 @@ class Referral2JsonTest {
         .isInstanceOfSatisfying(JsonMappingException.class,
             e -> assertThat(ThresholdsJson.pathOf(e)).contains("approximateAge"));
   }
+
+  @Test
+  void phoneReferralMadeAt_isAnAt2Property_roundTrips() throws Exception {
+    String json = Fixtures.text("referral-minimal.json").replace("\"immediateDanger\":false",
+        "\"immediateDanger\":false,\"phoneReferralMadeAt\":\"2025-11-21T19:05:00Z\"");
+    assertThatThrownBy(() -> ThresholdsJson.readReferral(json)).isInstanceOf(JsonMappingException.class)
+        .hasMessageContaining("phoneReferralMadeAt");
+    Referral r = ThresholdsJson.readReferral(json.replace("referral@1", "referral@2"));
+    assertThat(r.phoneReferralMadeAt()).contains(java.time.Instant.parse("2025-11-21T19:05:00Z"));
+    assertThat(ThresholdsJson.readReferral(ThresholdsJson.writeReferral(r))).isEqualTo(r);
+  }
 }

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -54,6 +55,12 @@ public abstract class Referral {
   public boolean immediateDanger() {
     return false;
   }
+
+  /**
+   * @return when the phone referral was already made, if it was: a later evaluation anchors the
+   *     written referral and the chase to that call instead of advising to phone now
+   */
+  public abstract Optional<Instant> phoneReferralMadeAt();
 
   /** @return true if the same children were referred before (a repeat referral) */
   @Value.Default
@@ -108,6 +115,7 @@ public abstract class Referral {
   @Value.Check
   void check() {
     Bounds.instant("madeAt", madeAt());
+    phoneReferralMadeAt().ifPresent(t -> Bounds.instant("phoneReferralMadeAt", t));
     if (!consentHistory().entries().isEmpty() && !consent().equals(consentHistory().current())) {
       throw new InvalidValueException("consent", "must be the latest entry of consentHistory when both are given");
     }

@@ -206,4 +206,39 @@ class ReferralFactsClauseTest {
     assertThat(noted.toString()).doesNotContain(words).doesNotContain("crying");
     assertThat(b.toString()).doesNotContain("crying");
   }
+
+  // ---- what already happened -------------------------------------------------------------------
+
+  @Test
+  void section3_phoneReferralAlreadyMade_writtenReferralAndChaseCountFromTheCall_notFromNow() {
+    Instant called = Instant.parse("2025-11-18T10:05:00Z");
+    Instant later = Instant.parse("2025-11-18T15:00:00Z");
+    var b = Referral.builder().ref(Ref.of("r1")).referrer(Referrer.of(AgencyType.SCHOOL)).madeAt(TUE_10AM)
+        .household(Household.builder().addChildren(Child.builder().ref(Ref.of("c1"))
+            .dateOfBirth(TUE.minusYears(6)).build()).addAdults(MUM).build())
+        .addReferredChildren(Ref.of("c1"))
+        .addConcerns(Concern.of("T4-PAR-ESCALATING-DOMESTIC-ABUSE", SubjectKind.PARENT_CARER, Ref.of("mum"), TUE));
+    Referral notYet = b.build();
+    Referral made = b.phoneReferralMadeAt(called).build();
+    ChildAssessment before = EVALUATOR.evaluate(notYet, later).children().get(0);
+    ChildAssessment after = EVALUATOR.evaluate(made, later).children().get(0);
+    Action phoneBefore = kind(before, io.thresholds.core.policy.ActionKind.PHONE_REFERRAL);
+    Action phone = kind(after, io.thresholds.core.policy.ActionKind.PHONE_REFERRAL);
+    Action marf = kind(after, io.thresholds.core.policy.ActionKind.WRITTEN_REFERRAL);
+    Action chase = kind(after, io.thresholds.core.policy.ActionKind.CHASE_FEEDBACK);
+    assertThat(phoneBefore.due().orElseThrow().dueBy()).isEqualTo(later);
+    assertThat(phone.due().orElseThrow().dueBy()).isEqualTo(called);
+    assertThat(phone.due().orElseThrow().basis()).contains("made at").contains("(recorded)");
+    assertThat(marf.due().orElseThrow().dueBy()).isEqualTo(called.plusSeconds(24 * 3600));
+    // By the Hub's close (17:00) on the next working day after the call: Wednesday 19 November.
+    assertThat(chase.due().orElseThrow().dueBy()).isEqualTo(Instant.parse("2025-11-19T17:00:00Z"));
+    // Evaluated before the call was made, the call is not yet known.
+    ChildAssessment earlier = EVALUATOR.evaluate(made, TUE_10AM).children().get(0);
+    assertThat(kind(earlier, io.thresholds.core.policy.ActionKind.PHONE_REFERRAL).due().orElseThrow().dueBy())
+        .isEqualTo(TUE_10AM);
+  }
+
+  private static Action kind(ChildAssessment c, io.thresholds.core.policy.ActionKind kind) {
+    return c.actions().stream().filter(a -> a.kind() == kind).findFirst().orElseThrow();
+  }
 }
