@@ -102,7 +102,7 @@ class ChannelLeakSweepTest {
   @Test
   void noPlantedValueOrKey_inBatchErrorRecords_standardError_orProblemDocuments() throws Exception {
     List<String> docs = documents();
-    assertThat(docs).hasSizeGreaterThan(1000);
+    assertThat(docs).hasSizeGreaterThan(300);
     Path in = Files.write(dir.resolve("sweep.jsonl"), docs);
     Cli batch = Cli.run("batch", in.toString(), "--errors-only", "--progress", "none");
     assertThat(batch.exit).as(batch.err).isIn(0, ThresholdsCommand.INVALID_INPUT);
