@@ -177,7 +177,7 @@ class BatchCommandTest {
     assertThat(mace).isPositive();
     assertThat(prevent).isPositive();
     String summary = r.err;
-    assertThat(summary).contains("Summary of " + in + ": 12 lines, 12 referrals evaluated, 0 error records.");
+    assertThat(summary).contains("Summary of " + in + ": " + samples.size() + " lines, " + samples.size() + " referrals evaluated, 0 error records.");
     for (Tier t : Tier.values()) {
       assertThat(summary).containsPattern("Tier " + t.number() + " [^\n]* " + byTier.getOrDefault(t, 0) + " +[0-9.]+%");
     }

@@ -7,6 +7,8 @@ import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentGuidance;
 import io.thresholds.core.consent.ConsentRequirement;
 import io.thresholds.core.evaluation.Action;
+import io.thresholds.core.evaluation.AgeBasis;
+import io.thresholds.core.evaluation.OpenFact;
 import io.thresholds.core.evaluation.ChildAssessment;
 import io.thresholds.core.evaluation.Deadline;
 import io.thresholds.core.evaluation.Evaluation;
@@ -31,16 +33,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads and writes {@code thresholds/evaluation@1} documents and every value inside them. Property
- * names are the accessor names of the core types; see FORMAT.md.
+ * Reads and writes {@code thresholds/evaluation@1} and {@code thresholds/evaluation@2} documents and
+ * every value inside them. Property names are the accessor names of the core types; see FORMAT.md.
+ * An evaluation is written as {@code @1} unless a child's result uses a property only {@code @2}
+ * has (an approximate or unknown age, open facts).
  */
 final class EvaluationCodec {
   static final String FORMAT = "thresholds/evaluation@1";
+  static final String FORMAT_2 = "thresholds/evaluation@2";
 
   private static final List<String> EVALUATION = List.of("format", "referral", "policyId",
       "policyVersion", "evaluatedAt", "children", "exclusions", "advisory");
-  private static final List<String> ASSESSMENT = List.of("child", "age", "scope", "tierRange",
-      "drivingIndicators", "widenedBy", "reasons", "actions", "consent", "notes");
+  private static final List<String> ASSESSMENT = List.of("child", "age", "ageBasis", "oldestAge",
+      "scope", "tierRange", "drivingIndicators", "widenedBy", "openFacts", "reasons", "actions",
+      "consent", "notes");
   private static final List<String> AGE = List.of("unborn", "years");
   private static final List<String> RANGE = List.of("min", "max");
   private static final List<String> REASON = List.of("kind", "indicator", "reportedAs", "tier",
@@ -88,12 +94,15 @@ final class EvaluationCodec {
   // ---- reading ---------------------------------------------------------------------------------
 
   static Evaluation evaluation(In in) throws IOException {
-    Evaluation.Builder b = Evaluation.builder();
+    var b = Evaluation.builder();
+    String[] format = {FORMAT};
     Set<String> seen = in.object(Evaluation.class, EVALUATION, name -> {
       switch (name) {
         case "format":
-          if (!FORMAT.equals(in.string())) {
-            throw in.mismatch(Evaluation.class, "unsupported format: this reader reads " + FORMAT);
+          format[0] = in.string();
+          if (!FORMAT.equals(format[0]) && !FORMAT_2.equals(format[0])) {
+            throw in.mismatch(Evaluation.class,
+                "unsupported format: this reader reads " + FORMAT + " and " + FORMAT_2);
           }
           break;
         case "referral":
@@ -123,7 +132,11 @@ final class EvaluationCodec {
     });
     in.require(Evaluation.class, seen, "format", "referral", "policyId", "policyVersion",
         "evaluatedAt", "children");
-    return in.build(Evaluation.class, b::build);
+    Evaluation e = in.build(Evaluation.class, b::build);
+    if (FORMAT.equals(format[0]) && needs2(e)) {
+      throw in.mismatch(Evaluation.class, "ageBasis, oldestAge and openFacts need format " + FORMAT_2);
+    }
+    return e;
   }
 
   static ChildAssessment assessment(In in) throws IOException {
@@ -135,6 +148,15 @@ final class EvaluationCodec {
           break;
         case "age":
           b.age(age(in));
+          break;
+        case "ageBasis":
+          b.ageBasis(in.enumeration(AgeBasis.class));
+          break;
+        case "oldestAge":
+          b.oldestAge(age(in));
+          break;
+        case "openFacts":
+          b.openFacts(in.uniqueList(x -> x.enumeration(OpenFact.class)));
           break;
         case "scope":
           b.scope(in.enumeration(Scope.class));
@@ -418,7 +440,7 @@ final class EvaluationCodec {
 
   static void writeEvaluation(Evaluation e, JsonGenerator g) throws IOException {
     g.writeStartObject();
-    g.writeStringField("format", FORMAT);
+    g.writeStringField("format", needs2(e) ? FORMAT_2 : FORMAT);
     g.writeStringField("referral", e.referral().value());
     g.writeStringField("policyId", e.policyId());
     g.writeStringField("policyVersion", e.policyVersion());
@@ -442,6 +464,13 @@ final class EvaluationCodec {
     g.writeStringField("child", c.child().value());
     g.writeFieldName("age");
     writeAge(c.age(), g);
+    if (c.ageBasis() != AgeBasis.EXACT) {
+      g.writeStringField("ageBasis", Names.of(c.ageBasis()));
+    }
+    if (c.oldestAge().isPresent()) {
+      g.writeFieldName("oldestAge");
+      writeAge(c.oldestAge().get(), g);
+    }
     g.writeStringField("scope", Names.of(c.scope()));
     if (c.tierRange().isPresent()) {
       g.writeFieldName("tierRange");
@@ -456,6 +485,13 @@ final class EvaluationCodec {
       g.writeArrayFieldStart("widenedBy");
       for (Widening w : c.widenedBy()) {
         g.writeString(Names.of(w));
+      }
+      g.writeEndArray();
+    }
+    if (!c.openFacts().isEmpty()) {
+      g.writeArrayFieldStart("openFacts");
+      for (OpenFact f : c.openFacts()) {
+        g.writeString(Names.of(f));
       }
       g.writeEndArray();
     }
@@ -476,6 +512,16 @@ final class EvaluationCodec {
     g.writeEndArray();
     strings(g, "notes", c.notes());
     g.writeEndObject();
+  }
+
+  /** True if the evaluation uses a property only {@code thresholds/evaluation@2} has. */
+  static boolean needs2(Evaluation e) {
+    for (ChildAssessment c : e.children()) {
+      if (c.ageBasis() != AgeBasis.EXACT || c.oldestAge().isPresent() || !c.openFacts().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void writeAge(Age a, JsonGenerator g) throws IOException {

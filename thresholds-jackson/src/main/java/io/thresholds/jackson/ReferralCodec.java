@@ -13,6 +13,7 @@ import io.thresholds.core.consent.SharingBasis;
 import io.thresholds.core.consent.SharingRecord;
 import io.thresholds.core.model.Adult;
 import io.thresholds.core.model.AgencyType;
+import io.thresholds.core.model.ApproximateAge;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
@@ -34,28 +35,32 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads and writes {@code thresholds/referral@1} documents and every value inside them. Property
- * names are the accessor names of the core types; see FORMAT.md.
+ * Reads and writes {@code thresholds/referral@1} and {@code thresholds/referral@2} documents and
+ * every value inside them. Property names are the accessor names of the core types; see FORMAT.md.
+ * A referral is written as {@code @1} unless it uses a fact only {@code @2} can say, so that
+ * {@code @1} consumers keep reading what they always read.
  */
 final class ReferralCodec {
   static final String FORMAT = "thresholds/referral@1";
+  static final String FORMAT_2 = "thresholds/referral@2";
 
   private static final List<String> REFERRAL = List.of("format", "ref", "madeAt", "referrer",
       "household", "referredChildren", "exclusions", "concerns", "immediateDanger",
-      "repeatReferral", "consent", "consentHistory", "sharing");
+      "phoneReferralMadeAt", "repeatReferral", "consent", "consentHistory", "sharing");
   private static final List<String> REFERRER =
       List.of("agencyType", "role", "position", "designatedSafeguardingLead", "personal");
   private static final List<String> HOUSEHOLD = List.of("children", "adults");
   private static final List<String> CHILD = List.of("ref", "personal", "dateOfBirth",
-      "expectedDateOfDelivery", "disabled", "disabilityNeedsAssessed", "ehcPlan", "mobility",
-      "school");
+      "expectedDateOfDelivery", "approximateAge", "ageUnknown", "disabled", "disabilityUnknown",
+      "disabilityNeedsAssessed", "ehcPlan", "mobility", "school");
+  private static final List<String> APPROXIMATE_AGE = List.of("years", "months");
   private static final List<String> ADULT =
       List.of("ref", "relationship", "parentalResponsibility", "personal");
   private static final List<String> PERSONAL = List.of("forenames", "surname", "nhsNumber",
       "uniquePupilNumber", "address", "postcode", "gender", "ethnicity");
   private static final List<String> SCHOOL = List.of("onRoll", "homeEducated", "attendancePercent");
   private static final List<String> CONCERN =
-      List.of("indicator", "subject", "subjectRef", "observedOn", "note");
+      List.of("indicator", "subject", "subjectRef", "aboutChildren", "observedOn", "note");
   private static final List<String> CONSENT = List.of("status", "by", "form", "recordedAt",
       "notSoughtReason", "authorisedBy", "legalBasis");
 
@@ -85,6 +90,8 @@ final class ReferralCodec {
       return CONSENT;
     } else if (type == SharingRecord.class) {
       return SHARING;
+    } else if (type == ApproximateAge.class) {
+      return APPROXIMATE_AGE;
     }
     return List.of();
   }
@@ -92,12 +99,15 @@ final class ReferralCodec {
   // ---- reading ---------------------------------------------------------------------------------
 
   static Referral referral(In in) throws IOException {
-    Referral.Builder b = Referral.builder();
+    var b = Referral.builder();
+    String[] format = {FORMAT};
     Set<String> seen = in.object(Referral.class, REFERRAL, name -> {
       switch (name) {
         case "format":
-          if (!FORMAT.equals(in.string())) {
-            throw in.mismatch(Referral.class, "unsupported format: this reader reads " + FORMAT);
+          format[0] = in.string();
+          if (!FORMAT.equals(format[0]) && !FORMAT_2.equals(format[0])) {
+            throw in.mismatch(Referral.class,
+                "unsupported format: this reader reads " + FORMAT + " and " + FORMAT_2);
           }
           break;
         case "ref":
@@ -124,6 +134,9 @@ final class ReferralCodec {
         case "immediateDanger":
           b.immediateDanger(in.bool());
           break;
+        case "phoneReferralMadeAt":
+          b.phoneReferralMadeAt(in.instant());
+          break;
         case "repeatReferral":
           b.repeatReferral(in.bool());
           break;
@@ -142,7 +155,14 @@ final class ReferralCodec {
     });
     in.require(Referral.class, seen, "format", "ref", "madeAt", "referrer", "household",
         "referredChildren");
-    return in.build(Referral.class, b::build);
+    Referral r = in.build(Referral.class, b::build);
+    if (FORMAT.equals(format[0])) {
+      Optional<String> field = field2(r);
+      if (field.isPresent()) {
+        throw in.mismatch(Referral.class, field.get() + " needs format " + FORMAT_2);
+      }
+    }
+    return r;
   }
 
   static Referrer referrer(In in) throws IOException {
@@ -201,8 +221,17 @@ final class ReferralCodec {
         case "expectedDateOfDelivery":
           b.expectedDateOfDelivery(in.date());
           break;
+        case "approximateAge":
+          b.approximateAge(approximateAge(in));
+          break;
+        case "ageUnknown":
+          b.ageUnknown(in.bool());
+          break;
         case "disabled":
           b.disabled(in.bool());
+          break;
+        case "disabilityUnknown":
+          b.disabilityUnknown(in.bool());
           break;
         case "disabilityNeedsAssessed":
           b.disabilityNeedsAssessed(in.bool());
@@ -222,6 +251,50 @@ final class ReferralCodec {
     });
     in.require(Child.class, seen, "ref");
     return in.build(Child.class, b::build);
+  }
+
+  static ApproximateAge approximateAge(In in) throws IOException {
+    int[] v = {0, -1};
+    Set<String> seen = in.object(ApproximateAge.class, APPROXIMATE_AGE, name -> {
+      if (name.equals("years")) {
+        v[0] = in.integer(0, ApproximateAge.MAX_YEARS);
+      } else {
+        v[1] = in.integer(0, 11);
+      }
+    });
+    in.require(ApproximateAge.class, seen, "years");
+    return in.build(ApproximateAge.class,
+        () -> v[1] < 0 ? ApproximateAge.ofYears(v[0]) : ApproximateAge.of(v[0], v[1]));
+  }
+
+  /**
+   * The first property of a referral that only {@code thresholds/referral@2} has, as a JSON path,
+   * or empty if the referral can be written as {@code @1}.
+   */
+  static Optional<String> field2(Referral r) {
+    if (r.phoneReferralMadeAt().isPresent()) {
+      return Optional.of("phoneReferralMadeAt");
+    }
+    List<Child> children = r.household().children();
+    for (int i = 0; i < children.size(); i++) {
+      Child c = children.get(i);
+      String at = "household.children[" + i + "].";
+      if (c.approximateAge().isPresent()) {
+        return Optional.of(at + "approximateAge");
+      }
+      if (c.ageUnknown()) {
+        return Optional.of(at + "ageUnknown");
+      }
+      if (c.disabilityUnknown()) {
+        return Optional.of(at + "disabilityUnknown");
+      }
+    }
+    for (int i = 0; i < r.concerns().size(); i++) {
+      if (!r.concerns().get(i).aboutChildren().isEmpty()) {
+        return Optional.of("concerns[" + i + "].aboutChildren");
+      }
+    }
+    return Optional.empty();
   }
 
   static Adult adult(In in) throws IOException {
@@ -318,6 +391,9 @@ final class ReferralCodec {
           break;
         case "subjectRef":
           b.subjectRef(in.ref());
+          break;
+        case "aboutChildren":
+          b.aboutChildren(in.list(In::ref, ThresholdsJson.MAX_CHILDREN, "children"));
           break;
         case "observedOn":
           b.observedOn(in.date());
@@ -432,7 +508,7 @@ final class ReferralCodec {
 
   static void writeReferral(Referral r, JsonGenerator g) throws IOException {
     g.writeStartObject();
-    g.writeStringField("format", FORMAT);
+    g.writeStringField("format", field2(r).isPresent() ? FORMAT_2 : FORMAT);
     g.writeStringField("ref", r.ref().value());
     g.writeStringField("madeAt", r.madeAt().toString());
     g.writeFieldName("referrer");
@@ -455,6 +531,9 @@ final class ReferralCodec {
     }
     g.writeEndArray();
     g.writeBooleanField("immediateDanger", r.immediateDanger());
+    if (r.phoneReferralMadeAt().isPresent()) {
+      g.writeStringField("phoneReferralMadeAt", r.phoneReferralMadeAt().get().toString());
+    }
     g.writeBooleanField("repeatReferral", r.repeatReferral());
     g.writeFieldName("consent");
     writeConsent(r.consent(), g);
@@ -538,7 +617,22 @@ final class ReferralCodec {
     if (c.expectedDateOfDelivery().isPresent()) {
       g.writeStringField("expectedDateOfDelivery", c.expectedDateOfDelivery().get().toString());
     }
+    if (c.approximateAge().isPresent()) {
+      ApproximateAge a = c.approximateAge().get();
+      g.writeObjectFieldStart("approximateAge");
+      g.writeNumberField("years", a.years());
+      if (a.months().isPresent()) {
+        g.writeNumberField("months", a.months().getAsInt());
+      }
+      g.writeEndObject();
+    }
+    if (c.ageUnknown()) {
+      g.writeBooleanField("ageUnknown", true);
+    }
     g.writeBooleanField("disabled", c.disabled());
+    if (c.disabilityUnknown()) {
+      g.writeBooleanField("disabilityUnknown", true);
+    }
     g.writeBooleanField("disabilityNeedsAssessed", c.disabilityNeedsAssessed());
     g.writeBooleanField("ehcPlan", c.ehcPlan());
     g.writeStringField("mobility", Names.of(c.mobility()));
@@ -589,6 +683,13 @@ final class ReferralCodec {
     g.writeStringField("indicator", c.indicator().value());
     g.writeStringField("subject", Names.of(c.subject()));
     g.writeStringField("subjectRef", c.subjectRef().value());
+    if (!c.aboutChildren().isEmpty()) {
+      g.writeArrayFieldStart("aboutChildren");
+      for (Ref ref : c.aboutChildren()) {
+        g.writeString(ref.value());
+      }
+      g.writeEndArray();
+    }
     g.writeStringField("observedOn", c.observedOn().toString());
     optional(g, "note", c.note());
     g.writeEndObject();

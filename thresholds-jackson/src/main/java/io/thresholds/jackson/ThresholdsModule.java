@@ -182,6 +182,8 @@ public final class ThresholdsModule extends SimpleModule {
     enumeration(IndicatorKind.class);
     enumeration(IndicatorFlag.class);
     enumeration(Trigger.Kind.class);
+    enumeration(io.thresholds.core.evaluation.AgeBasis.class);
+    enumeration(io.thresholds.core.evaluation.OpenFact.class);
     enumeration(Timing.Kind.class);
     enumeration(ActionRule.Gate.class);
   }

@@ -137,9 +137,9 @@ class BadInputTest {
 
   @Test
   void otherFormatVersion_fails() {
-    JsonMappingException e = mappingError(minimalWith("referral@1", "referral@2"));
+    JsonMappingException e = mappingError(minimalWith("referral@1", "referral@3"));
     assertThat(ThresholdsJson.pathOf(e)).isEqualTo("format");
-    assertThat(e.getOriginalMessage()).contains("thresholds/referral@1");
+    assertThat(e.getOriginalMessage()).contains("thresholds/referral@1").contains("thresholds/referral@2");
   }
 
   @Test

@@ -66,7 +66,8 @@ class FormatDocumentationTest {
       ConsentRequirement.class, ConsentCheck.class, Scope.class, ReasonKind.class,
       ActionKind.class, Modality.class, Channel.class, ReferrerRole.class, SharedItem.class,
       SharingBasis.class, IndicatorKind.class, IndicatorFlag.class, Trigger.Kind.class,
-      Timing.Kind.class, ActionRule.Gate.class);
+      Timing.Kind.class, ActionRule.Gate.class, io.thresholds.core.evaluation.AgeBasis.class,
+      io.thresholds.core.evaluation.OpenFact.class);
 
   static final List<Class<?>> OBJECTS = List.of(Referral.class, Referrer.class,
       Household.class, Child.class, Adult.class, PersonalDetails.class, SchoolAttendance.class,
@@ -76,7 +77,8 @@ class FormatDocumentationTest {
       TierDefinition.class, Indicator.class, AgeCondition.class, ConsentRule.class,
       ActionRule.class, Trigger.class, Timing.class, WorkingCalendar.class,
       io.thresholds.forms.prefill.PrefilledForm.class,
-      io.thresholds.core.policy.CensusCodes.class, io.thresholds.core.policy.CensusMapping.class);
+      io.thresholds.core.policy.CensusCodes.class, io.thresholds.core.policy.CensusMapping.class,
+      io.thresholds.core.model.ApproximateAge.class);
 
   private static String format() throws Exception {
     return Files.readString(Path.of("FORMAT.md"));

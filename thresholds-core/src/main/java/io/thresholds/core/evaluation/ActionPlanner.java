@@ -5,6 +5,7 @@ import io.thresholds.core.consent.ConsentGuidance;
 import io.thresholds.core.consent.ConsentRequirement;
 import io.thresholds.core.evaluation.DefaultThresholdEvaluator.Facts;
 import io.thresholds.core.model.Tier;
+import io.thresholds.core.policy.ActionKind;
 import io.thresholds.core.policy.ActionRule;
 import io.thresholds.core.policy.Contact;
 import io.thresholds.core.policy.IndicatorFlag;
@@ -110,6 +111,15 @@ final class ActionPlanner {
       Instant base = from >= 0 && due[from] != null ? due[from] : at;
       String baseName = from >= 0 && due[from] != null ? "the " + kindNames[from] : "the time of this advice";
       Action a = action(i, applicable[i], base, baseName, blockers(rules.get(i), facts, consent));
+      Optional<Instant> called = facts.referral.phoneReferralMadeAt().filter(t -> !t.isAfter(at));
+      if (called.isPresent() && rules.get(i).kind() == ActionKind.PHONE_REFERRAL) {
+        // Already done: shown as made, and the timings that count from it count from the call.
+        a = Action.builder().from(a)
+            .due(Deadline.of(called.get(), "made at " + local(called.get()) + " (recorded)"))
+            .addNotes("The phone referral is recorded as made at " + local(called.get())
+                + ": the deadlines that count from it count from that call.")
+            .build();
+      }
       due[i] = a.due().map(Deadline::dueBy).orElse(null);
       out.add(a);
     }
@@ -236,7 +246,10 @@ final class ActionPlanner {
         firm = f.flags.contains(t.flag);
         break;
       case DISABLED_NOT_ASSESSED:
-        yes = f.inScope() && f.child.disabled() && !f.child.disabilityNeedsAssessed();
+        // A disability not recorded either way: the assessment is one to consider.
+        yes = f.inScope() && (f.child.disabled() && !f.child.disabilityNeedsAssessed()
+            || f.child.disabilityUnknown());
+        firm = f.child.disabled();
         break;
       case MISSING_EDUCATION:
         yes = f.inScope() && f.missingEducation;

@@ -15,8 +15,31 @@ public abstract class ChildAssessment {
   /** @return the child's reference */
   public abstract Ref child();
 
-  /** @return the child's age when the referral is made */
+  /**
+   * @return the child's age when the referral is made; for an approximate or unknown age (see
+   *     {@link #ageBasis()}) the youngest the child may be
+   */
   public abstract Age age();
+
+  /** @return what the age rests on: exact (the default), approximate or unknown */
+  @Value.Default
+  public AgeBasis ageBasis() {
+    return AgeBasis.EXACT;
+  }
+
+  /** @return for an approximate age, the oldest the child may be when the referral is made */
+  public abstract Optional<Age> oldestAge();
+
+  /**
+   * @return the facts the result depends on that the referral does not settle; recording them
+   *     settles it. Empty for a settled result.
+   */
+  public abstract Set<OpenFact> openFacts();
+
+  /** @return true if the result depends on a fact not recorded (see {@link #openFacts()}) */
+  public boolean provisional() {
+    return !openFacts().isEmpty();
+  }
 
   /** @return whether the children's thresholds apply */
   public abstract Scope scope();

@@ -25,6 +25,7 @@ import io.thresholds.core.policy.Modality;
 import io.thresholds.core.policy.Policy;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -103,15 +104,36 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
 
   private ChildAssessment assess(
       Referral referral, Child child, List<Indicator> reported, LocalDate referralDay, Instant at) {
-    Age age = child.ageOn(referralDay);
+    boolean exact = child.hasExactAge();
+    Age age = exact ? child.ageOn(referralDay) : ageFrom(child.latestBirth(referralDay), referralDay);
+    // The oldest the child may be; null when the age is unknown (no upper bound).
+    Age oldest = exact ? age : child.ageUnknown() ? null : ageFrom(child.earliestBirth(referralDay), referralDay);
+    AgeBasis basis = exact ? AgeBasis.EXACT : child.ageUnknown() ? AgeBasis.UNKNOWN : AgeBasis.APPROXIMATE;
     Scope scope = age.unborn() ? Scope.UNBORN
         : age.years() >= policy.adultAge() ? Scope.ADULT : Scope.CHILD;
     ChildAssessment.Builder out = ChildAssessment.builder()
         .child(child.ref())
         .age(age)
+        .ageBasis(basis)
         .scope(scope);
+    if (basis == AgeBasis.APPROXIMATE) {
+      out.oldestAge(oldest);
+    }
     List<Reason> reasons = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    EnumSet<OpenFact> open = EnumSet.noneOf(OpenFact.class);
+    // Adulthood uncertain: the child stays in scope (never silently dropped), and the result says so.
+    boolean scopeOpen = scope == Scope.CHILD && !exact
+        && (oldest == null || oldest.years() >= policy.adultAge());
+    if (scopeOpen) {
+      notes.add(basis == AgeBasis.UNKNOWN
+          ? "The child's age is not known: the children's thresholds are applied so that the child is not"
+              + " left out; a person aged " + policy.adultAge() + " or over is outside them. Record the"
+              + " date of birth or an approximate age."
+          : "The child's age is approximate (" + child.approximateAge().orElseThrow() + ") and may be "
+              + policy.adultAge() + " or over: the children's thresholds are applied so that the child"
+              + " does not drop out of scope. Record the date of birth.");
+    }
     if (child.recordedAsUnborn() && !age.unborn()) {
       notes.add("The child is recorded by expected date of delivery, which has passed: the age is"
           + " estimated from it. Record the date of birth.");
@@ -121,7 +143,8 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       reasons.add(Reason.builder()
           .kind(ReasonKind.OUT_OF_SCOPE)
           .tier(Tier.UNIVERSAL)
-          .explanation("Aged " + age.years() + ": the children's thresholds apply under "
+          .explanation("Aged " + (exact ? "" : "at least ") + age.years()
+              + ": the children's thresholds apply under "
               + policy.adultAge() + ". Use adult safeguarding routes.")
           .citation(policy.adultCitation())
           .build());
@@ -135,6 +158,10 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       }
       Facts facts = new Facts(referral, child, age, scope, null, EnumSet.noneOf(IndicatorFlag.class),
           EnumSet.noneOf(IndicatorFlag.class), false, at);
+      if (basis == AgeBasis.APPROXIMATE) {
+        notes.add("The child's age is approximate (" + child.approximateAge().orElseThrow() + "): even"
+            + " the youngest it may be is " + policy.adultAge() + " or over. Record the date of birth.");
+      }
       return out.reasons(reasons)
           .actions(planner.plan(facts, at))
           .notes(notes)
@@ -161,7 +188,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       Tier floor = ind.tier();
       if (ind.escalatesTo().isPresent()) {
         Indicator target = policy.require(ind.escalatesTo().get());
-        Condition c = condition(target, child, concern.observedOn());
+        Condition c = condition(target, child, concern.observedOn(), referralDay);
         if (c.match == Match.YES) {
           used = target;
           floor = target.tier();
@@ -175,22 +202,24 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
           possibleMax = Tier.max(possibleMax, target.tier());
           possibleFlags.addAll(target.flags());
           related.put(target.code(), target);
-          widening.add(c.boundary ? Widening.AGE_BOUNDARY : Widening.UNKNOWN_FACT);
+          widening.add(c.widening());
+          open.addAll(c.openFacts());
           reasons.add(reason(ReasonKind.POSSIBLE_ESCALATION, target, i,
               "If " + c.unknownText() + ", " + target.code() + " (Tier " + target.tier().number()
                   + ") applies instead of " + ind.code() + ": " + c.why() + "."));
         }
       }
       if (used == ind) {
-        Condition c = condition(ind, child, concern.observedOn());
+        Condition c = condition(ind, child, concern.observedOn(), referralDay);
         if (c.match == Match.NO) {
           reasons.add(reason(ReasonKind.CONDITION_NOT_MET, ind, i,
               ind.label() + ". Its age or mobility condition does not hold for this child when"
-                  + " observed (" + c.age + "); kept at Tier " + ind.tier().number()
+                  + " observed (" + c.ageText + "); kept at Tier " + ind.tier().number()
                   + " so that risk is not understated: check the indicator chosen."));
         } else if (c.match == Match.UNKNOWN) {
-          Optional<Indicator> fallback = fallback(ind, child, concern.observedOn());
-          widening.add(c.boundary ? Widening.AGE_BOUNDARY : Widening.UNKNOWN_FACT);
+          Optional<Indicator> fallback = fallback(ind, child, concern.observedOn(), referralDay);
+          widening.add(c.widening());
+          open.addAll(c.openFacts());
           if (fallback.isPresent()) {
             floor = fallback.get().tier();
           }
@@ -211,7 +240,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         for (IndicatorCode code : g.members()) {
           Indicator m = policy.require(code);
           related.putIfAbsent(m.code(), m);
-          if (m.tier().compareTo(used.tier()) <= 0 || condition(m, child, concern.observedOn()).match == Match.NO) {
+          if (m.tier().compareTo(used.tier()) <= 0 || condition(m, child, concern.observedOn(), referralDay).match == Match.NO) {
             continue;
           }
           possibleFlags.addAll(m.flags());
@@ -237,7 +266,26 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         }
       }
     }
-    boolean missingEducation = deriveSchoolIndicators(child, age, driving, floors, reasons);
+    List<Indicator> possibleNeeds = new ArrayList<>();
+    boolean missingEducation = deriveSchoolIndicators(child, age, oldest, driving, floors, reasons);
+    if (!exact && !missingEducation && mayBeMissingEducation(child, age, oldest)) {
+      // Whether the child is of compulsory school age depends on the age not known exactly.
+      Indicator ind = policy.require(policy.missingEducationIndicator().orElseThrow());
+      if (!driving.containsKey(ind.code())) {
+        possibleNeeds.add(ind);
+        possibleMax = Tier.max(possibleMax, ind.tier());
+        possibleFlags.addAll(ind.flags());
+        related.putIfAbsent(ind.code(), ind);
+        widening.add(basis == AgeBasis.UNKNOWN ? Widening.UNKNOWN_FACT : Widening.AGE_BOUNDARY);
+        open.add(OpenFact.DATE_OF_BIRTH);
+        reasons.add(Reason.builder()
+            .from(derived(ind, "On no school roll and not home educated; the child's age is "
+                + (basis == AgeBasis.UNKNOWN ? "not known" : "approximate") + ", so the child may be of"
+                + " compulsory school age: if so, " + ind.label()))
+            .kind(ReasonKind.POSSIBLE_ESCALATION)
+            .build());
+      }
+    }
     if (policy.missingEducationIndicator().isPresent()
         && driving.containsKey(policy.missingEducationIndicator().get())) {
       missingEducation = true;
@@ -305,19 +353,56 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
           .citation(policy.cumulativeCitation())
           .build());
     }
+    // The cumulative rule at the upper end: a need that may apply (a fact not recorded) counts too,
+    // so that an unknown fact never lowers the range's upper end.
+    Map<Tier, Set<String>> mayCount = new java.util.EnumMap<>(Tier.class);
+    EnumSet<Tier> uncertainAt = EnumSet.noneOf(Tier.class);
+    for (Map.Entry<IndicatorCode, Tier> e : floors.entrySet()) {
+      Indicator d = driving.get(e.getKey());
+      mayCount.computeIfAbsent(d.tier(), t -> new java.util.HashSet<>()).add(countKey(d));
+      if (e.getValue() != d.tier()) {
+        uncertainAt.add(d.tier());
+      }
+    }
+    for (Indicator p : possibleNeeds) {
+      mayCount.computeIfAbsent(p.tier(), t -> new java.util.HashSet<>()).add(countKey(p));
+      uncertainAt.add(p.tier());
+    }
+    for (Tier t : uncertainAt) {
+      if (t != Tier.ACUTE && mayCount.get(t).size() >= policy.cumulativeCount()
+          && t.oneUp().compareTo(Tier.max(max, possibleMax)) > 0) {
+        possibleMax = t.oneUp();
+        widening.add(Widening.UNKNOWN_FACT);
+        reasons.add(Reason.builder()
+            .kind(ReasonKind.CUMULATIVE)
+            .tier(t.oneUp())
+            .explanation("If the facts not recorded are confirmed, " + mayCount.get(t).size() + " needs at"
+                + " Tier " + t.number() + countWords() + " together may amount to Tier "
+                + t.oneUp().number() + ": weigh them together.")
+            .citation(policy.cumulativeCitation())
+            .build());
+      }
+    }
     max = Tier.max(max, possibleMax);
-    if (child.disabled()) {
+    if (child.disabled() || child.disabilityUnknown()) {
+      // A disability not recorded either way is treated as possible: unknown never lowers a tier.
+      Widening why = child.disabled() ? Widening.DISABILITY : Widening.UNKNOWN_FACT;
+      if (child.disabilityUnknown()) {
+        open.add(OpenFact.DISABILITY);
+      }
       reasons.add(Reason.builder()
           .kind(ReasonKind.DISABILITY)
           .tier(Tier.ADDITIONAL_NEEDS)
-          .explanation("The child is disabled: most disabled children's needs are met by universal,"
+          .explanation((child.disabled() ? "The child is disabled: m" : "Whether the child is disabled is"
+              + " not recorded. If the child is disabled: m")
+              + "ost disabled children's needs are met by universal,"
               + " specialist and voluntary services, some with early help support"
               + (child.disabilityNeedsAssessed() ? "." : "; a disabled child whose needs were never"
                   + " assessed has a right to an assessment."))
           .citation(policy.disabilityCitation())
           .build());
       if (max.compareTo(Tier.ADDITIONAL_NEEDS) < 0) {
-        widening.add(Widening.DISABILITY);
+        widening.add(why);
       }
       max = Tier.max(max, Tier.ADDITIONAL_NEEDS);
       Optional<String> careDomain = policy.disabilityCareDomain();
@@ -326,7 +411,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
           Indicator d = driving.get(e.getKey());
           if (e.getValue() == Tier.HIGH_OR_COMPLEX && d.domain().equals(careDomain.get())) {
             max = Tier.ACUTE;
-            widening.add(Widening.DISABILITY);
+            widening.add(why);
             reasons.add(Reason.builder()
                 .kind(ReasonKind.DISABILITY)
                 .indicator(d.code())
@@ -357,6 +442,9 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     if (min == max) {
       widening.clear();
     }
+    if (scopeOpen) {
+      open.add(OpenFact.DATE_OF_BIRTH);
+    }
     TierRange range = TierRange.of(min, max);
     EnumSet<IndicatorFlag> flags = EnumSet.noneOf(IndicatorFlag.class);
     driving.values().forEach(d -> flags.addAll(d.flags()));
@@ -372,6 +460,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     }
     return out.tierRange(range)
         .widenedBy(widening)
+        .openFacts(open)
         .drivingIndicators(driving.keySet())
         .reasons(reasons)
         .actions(planner.plan(facts, at, consent))
@@ -393,7 +482,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < referral.concerns().size(); i++) {
       Concern c = referral.concerns().get(i);
-      if (c.subject() != SubjectKind.CHILD || c.subjectRef().equals(child)) {
+      if (c.appliesTo(child)) {
         out.add(i);
       }
     }
@@ -429,27 +518,79 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
    * criterion observed on the 13th birthday, is a boundary: the event may fall either side, so it is
    * treated as unknown rather than guessed.
    */
-  private static Condition condition(Indicator ind, Child child, LocalDate observedOn) {
+  private static Condition condition(Indicator ind, Child child, LocalDate observedOn, LocalDate referralDay) {
+    if (!child.hasExactAge()) {
+      return approximateCondition(ind, child, observedOn, referralDay);
+    }
     Age age = ageWhenObserved(child, observedOn);
     Match m = ind.conditionsFor(age, child.mobility());
     if (ind.age().isPresent() && m != Match.UNKNOWN) {
       Match before = ind.conditionsFor(ageWhenObserved(child, observedOn.minusDays(1)), child.mobility());
       if (before != Match.UNKNOWN && before != m) {
-        return new Condition(Match.UNKNOWN, true, age);
+        return new Condition(Match.UNKNOWN, true, false, false, age.toString());
       }
     }
-    return new Condition(m, false, age);
+    return new Condition(m, false, false, m == Match.UNKNOWN, age.toString());
+  }
+
+  /**
+   * An indicator's conditions for a child whose age is approximate or unknown: checked for every age
+   * the child may have had when the concern was observed. If they differ, the match is unknown (the
+   * age straddles the condition's boundary), never a guess.
+   */
+  private static Condition approximateCondition(
+      Indicator ind, Child child, LocalDate observedOn, LocalDate referralDay) {
+    LocalDate latest = child.latestBirth(referralDay);
+    LocalDate earliest = child.earliestBirth(referralDay);
+    // An unknown age is that of a born child (an unborn one is recorded by expected date of delivery).
+    boolean mayBeUnborn = child.approximateAge().isPresent() && latest.isAfter(observedOn);
+    int lo = latest.isAfter(observedOn) ? 0 : Period.between(latest, observedOn).getYears();
+    int hi = earliest.isAfter(observedOn) ? -1 : Period.between(earliest, observedOn).getYears();
+    EnumSet<Match> seen = EnumSet.noneOf(Match.class);
+    if (mayBeUnborn) {
+      seen.add(ind.conditionsFor(Age.unbornChild(), child.mobility()));
+    }
+    for (int y = lo; y <= hi; y++) {
+      seen.add(ind.conditionsFor(Age.ofYears(y), child.mobility()));
+    }
+    if (seen.isEmpty()) {
+      seen.add(ind.conditionsFor(Age.unbornChild(), child.mobility()));
+    }
+    String text = child.approximateAge().map(a -> a + " when referred").orElse("age not known");
+    if (seen.size() == 1) {
+      Match m = seen.iterator().next();
+      return new Condition(m, false, false, m == Match.UNKNOWN, text);
+    }
+    return new Condition(Match.UNKNOWN, false, true, seen.contains(Match.UNKNOWN), text).unknownAge(child.ageUnknown());
+  }
+
+  private static Age ageFrom(LocalDate birth, LocalDate day) {
+    return birth.isAfter(day) ? Age.unbornChild() : Age.ofYears(Period.between(birth, day).getYears());
+  }
+
+  /** True if a child not on roll nor home educated may (not must) be of compulsory school age. */
+  private boolean mayBeMissingEducation(Child child, Age youngest, @Nullable Age oldest) {
+    if (child.school().isEmpty() || policy.missingEducationIndicator().isEmpty()
+        || policy.schoolAgeFrom().isEmpty()) {
+      return false;
+    }
+    SchoolAttendance s = child.school().get();
+    if (s.onRoll() || s.homeEducated()) {
+      return false;
+    }
+    return (oldest == null || oldest.years() >= policy.schoolAgeFrom().getAsInt())
+        && youngest.years() <= policy.schoolAgeTo().getAsInt();
   }
 
   /**
    * The indicator a concern falls back to when the condition of the indicator reported cannot be
    * checked: the highest-tier indicator that escalates to it and whose own condition holds.
    */
-  private Optional<Indicator> fallback(Indicator ind, Child child, LocalDate observedOn) {
+  private Optional<Indicator> fallback(Indicator ind, Child child, LocalDate observedOn, LocalDate referralDay) {
     Indicator best = null;
     for (Indicator source : policy.escalatingTo(ind.code())) {
       // On an age boundary the lower row is uncertain too, but it is what applies if the higher does not.
-      if (condition(source, child, observedOn).match != Match.NO
+      if (condition(source, child, observedOn, referralDay).match != Match.NO
           && (best == null || source.tier().compareTo(best.tier()) > 0)) {
         best = source;
       }
@@ -460,26 +601,68 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
   /** The outcome of checking a condition, and whether it was a boundary. */
   private static final class Condition {
     final Match match;
+    /** Observed on the day an age condition changes (exact age). */
     final boolean boundary;
-    final Age age;
+    /** The age is approximate or unknown and the condition differs across the ages it may be. */
+    final boolean ageUncertain;
+    /** The mobility is not recorded and the condition needs it. */
+    final boolean mobility;
+    final String ageText;
+    boolean unknownAge;
 
-    Condition(Match match, boolean boundary, Age age) {
+    Condition(Match match, boolean boundary, boolean ageUncertain, boolean mobility, String ageText) {
       this.match = match;
       this.boundary = boundary;
-      this.age = age;
+      this.ageUncertain = ageUncertain;
+      this.mobility = mobility;
+      this.ageText = ageText;
+    }
+
+    Condition unknownAge(boolean unknown) {
+      this.unknownAge = unknown;
+      return this;
+    }
+
+    Widening widening() {
+      return boundary || (ageUncertain && !unknownAge) ? Widening.AGE_BOUNDARY : Widening.UNKNOWN_FACT;
+    }
+
+    Set<OpenFact> openFacts() {
+      EnumSet<OpenFact> out = EnumSet.noneOf(OpenFact.class);
+      if (boundary) {
+        out.add(OpenFact.EVENT_DATE);
+      }
+      if (ageUncertain) {
+        out.add(OpenFact.DATE_OF_BIRTH);
+      }
+      if (mobility) {
+        out.add(OpenFact.MOBILITY);
+      }
+      return out;
     }
 
     String why() {
+      if (ageUncertain) {
+        return "the child's age is " + (unknownAge ? "not known" : "approximate (" + ageText + ")")
+            + ", so it may fall either side of the indicator's age condition"
+            + (mobility ? ", and the child's mobility is not recorded" : "");
+      }
       return boundary
           ? "the concern was observed on the day the age condition changes, so the event may fall either side of it"
           : "the child's mobility is not recorded";
     }
 
     String unknownText() {
+      if (ageUncertain) {
+        return "the child's age meets its condition" + (mobility ? " and the child is pre- or non-mobile" : "");
+      }
       return boundary ? "the event happened on the other side of the age boundary" : "the child is pre- or non-mobile";
     }
 
     String notText() {
+      if (ageUncertain) {
+        return "the child's age does not meet it" + (mobility ? " or the child is mobile" : "");
+      }
       return boundary ? "the event happened on the other side of the age boundary" : "the child is mobile";
     }
   }
@@ -492,7 +675,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
   }
 
   /** Adds indicators derived from school facts; returns true if the child is missing education. */
-  private boolean deriveSchoolIndicators(Child child, Age age, Map<IndicatorCode, Indicator> driving,
+  private boolean deriveSchoolIndicators(Child child, Age age, @Nullable Age oldest, Map<IndicatorCode, Indicator> driving,
       Map<IndicatorCode, Tier> floors, List<Reason> reasons) {
     Optional<SchoolAttendance> school = child.school();
     if (school.isEmpty() || age.unborn()) {
@@ -510,7 +693,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     }
     boolean schoolAge = policy.schoolAgeFrom().isPresent()
         && age.years() >= policy.schoolAgeFrom().getAsInt()
-        && age.years() <= policy.schoolAgeTo().getAsInt();
+        && oldest != null && oldest.years() <= policy.schoolAgeTo().getAsInt();
     boolean missing = schoolAge && !s.onRoll() && !s.homeEducated();
     if (missing && policy.missingEducationIndicator().isPresent()) {
       Indicator ind = policy.require(policy.missingEducationIndicator().get());

@@ -34,6 +34,9 @@ final class TimeChecks {
 
   void check(Referral referral, Instant at) {
     covered("madeAt", referral.madeAt());
+    if (referral.phoneReferralMadeAt().isPresent()) {
+      covered("phoneReferralMadeAt", referral.phoneReferralMadeAt().get());
+    }
     covered("at", at);
     List<ConsentState> entries = referral.consentHistory().entries();
     for (int i = 0; i < entries.size(); i++) {

@@ -10,6 +10,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Age implements Comparable<Age> {
+  /** The oldest age in years. */
+  public static final int MAX_YEARS = 150;
+
   /** @return true before birth */
   @Value.Parameter
   public abstract boolean unborn();

@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A child (or unborn child) in the household. Exactly one of {@link #dateOfBirth()} and
- * {@link #expectedDateOfDelivery()} is set. {@code toString()} shows the reference and
+ * A child (or unborn child) in the household. Exactly one of {@link #dateOfBirth()},
+ * {@link #expectedDateOfDelivery()}, {@link #approximateAge()} and {@link #ageUnknown()} is set
+ * (the MARF allows "date of birth or approximate age"). {@code toString()} shows the reference and
  * non-identifying facts only.
  */
 @Value.Immutable
@@ -27,9 +28,30 @@ public abstract class Child {
   @Value.Redacted
   public abstract Optional<LocalDate> expectedDateOfDelivery();
 
+  /**
+   * @return the child's approximate age on the day the referral is made, when the date of birth is
+   *     not known
+   */
+  public abstract Optional<ApproximateAge> approximateAge();
+
+  /** @return true if nothing is known of the child's age (no date of birth, no estimate) */
+  @Value.Default
+  public boolean ageUnknown() {
+    return false;
+  }
+
   /** @return true if the child has a disability */
   @Value.Default
   public boolean disabled() {
+    return false;
+  }
+
+  /**
+   * @return true if it is not known whether the child has a disability; {@link #disabled()} is
+   *     then false, and the evaluator treats the child as possibly disabled
+   */
+  @Value.Default
+  public boolean disabilityUnknown() {
     return false;
   }
 
@@ -79,9 +101,14 @@ public abstract class Child {
    *
    * @param date the day
    * @return the age on that day
-   * @throws InvalidValueException if the date of birth is after {@code date}
+   * @throws InvalidValueException if the date of birth is after {@code date}, or the age is
+   *     approximate or unknown (see {@link #hasExactAge()})
    */
   public Age ageOn(LocalDate date) {
+    if (!hasExactAge()) {
+      throw new InvalidValueException("children[" + ref() + "].dateOfBirth",
+          "the age is approximate or unknown: there is no exact age");
+    }
     if (dateOfBirth().isPresent()) {
       LocalDate dob = dateOfBirth().get();
       if (dob.isAfter(date)) {
@@ -97,6 +124,34 @@ public abstract class Child {
     return Age.ofYears(Period.between(edd, date).getYears());
   }
 
+  /** @return true if the child is recorded by date of birth or expected date of delivery */
+  public boolean hasExactAge() {
+    return dateOfBirth().isPresent() || expectedDateOfDelivery().isPresent();
+  }
+
+  /**
+   * The earliest date of birth the child may have, for a child whose age is approximate or unknown.
+   *
+   * @param referralDay the day the referral is made (the day an approximate age is stated for)
+   * @return the earliest possible date of birth
+   */
+  public LocalDate earliestBirth(LocalDate referralDay) {
+    return approximateAge().map(a -> a.earliestBirth(referralDay))
+        .orElseGet(() -> dateOfBirth().orElseGet(() -> expectedDateOfDelivery()
+            .orElseGet(() -> referralDay.minusYears(Age.MAX_YEARS).plusDays(1))));
+  }
+
+  /**
+   * The latest date of birth the child may have, for a child whose age is approximate or unknown.
+   *
+   * @param referralDay the day the referral is made
+   * @return the latest possible date of birth
+   */
+  public LocalDate latestBirth(LocalDate referralDay) {
+    return approximateAge().map(a -> a.latestBirth(referralDay))
+        .orElseGet(() -> dateOfBirth().orElseGet(() -> expectedDateOfDelivery().orElse(referralDay)));
+  }
+
   /** @return true if the child is recorded by expected date of delivery rather than birth */
   public boolean recordedAsUnborn() {
     return expectedDateOfDelivery().isPresent();
@@ -104,9 +159,16 @@ public abstract class Child {
 
   @Value.Check
   void check() {
-    if (dateOfBirth().isPresent() == expectedDateOfDelivery().isPresent()) {
+    int ages = (dateOfBirth().isPresent() ? 1 : 0) + (expectedDateOfDelivery().isPresent() ? 1 : 0)
+        + (approximateAge().isPresent() ? 1 : 0) + (ageUnknown() ? 1 : 0);
+    if (ages != 1) {
+      throw new InvalidValueException("children[" + ref() + "]", approximateAge().isEmpty() && !ageUnknown()
+          ? "needs exactly one of dateOfBirth and expectedDateOfDelivery"
+          : "needs exactly one of dateOfBirth, expectedDateOfDelivery, approximateAge and ageUnknown");
+    }
+    if (disabilityUnknown() && disabled()) {
       throw new InvalidValueException(
-          "children[" + ref() + "]", "needs exactly one of dateOfBirth and expectedDateOfDelivery");
+          "children[" + ref() + "].disabilityUnknown", "cannot be true when disabled is true");
     }
     if (disabilityNeedsAssessed() && !disabled()) {
       throw new InvalidValueException(

@@ -1,13 +1,15 @@
 package io.thresholds.core.model;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
  * One observed concern: an indicator from the policy's catalogue, whom it is about, and when it was
  * observed. A concern about a parent, carer or other household member applies to every referred
- * child in the household.
+ * child in the household, unless it names the referred children it is about
+ * ({@link #aboutChildren()}).
  */
 @Value.Immutable
 public abstract class Concern {
@@ -20,10 +22,32 @@ public abstract class Concern {
   /** @return the reference of the child or household member the concern is about */
   public abstract Ref subjectRef();
 
+  /**
+   * @return for a concern about a parent, carer or household member, the referred children it is
+   *     about; empty (the default) means the whole household: every referred child. A concern about
+   *     a child is about that child and names none here.
+   */
+  public abstract List<Ref> aboutChildren();
+
+  /**
+   * @param child a referred child's reference
+   * @return true if this concern applies to that child
+   */
+  public boolean appliesTo(Ref child) {
+    if (subject() == SubjectKind.CHILD) {
+      return subjectRef().equals(child);
+    }
+    return aboutChildren().isEmpty() || aboutChildren().contains(child);
+  }
+
   /** @return the day the concern was observed (in the policy's time zone) */
   public abstract LocalDate observedOn();
 
-  /** @return the practitioner's own note; free text, never shown in {@code toString()} */
+  /**
+   * @return the practitioner's own short summary, in their words: free text, carried with the
+   *     referral, never read by the evaluator, never logged and never shown in {@code toString()}
+   *     or an error
+   */
   @Value.Redacted
   public abstract Optional<String> note();
 

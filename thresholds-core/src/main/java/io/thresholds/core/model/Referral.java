@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -55,6 +56,12 @@ public abstract class Referral {
     return false;
   }
 
+  /**
+   * @return when the phone referral was already made, if it was: a later evaluation anchors the
+   *     written referral and the chase to that call instead of advising to phone now
+   */
+  public abstract Optional<Instant> phoneReferralMadeAt();
+
   /** @return true if the same children were referred before (a repeat referral) */
   @Value.Default
   public boolean repeatReferral() {
@@ -93,6 +100,20 @@ public abstract class Referral {
     return new Builder();
   }
 
+  private static void checkAbout(int i, Concern c, Set<Ref> referred) {
+    Set<Ref> seen = new HashSet<>();
+    for (int j = 0; j < c.aboutChildren().size(); j++) {
+      Ref r = c.aboutChildren().get(j);
+      String field = "concerns[" + i + "].aboutChildren[" + j + "]";
+      if (!referred.contains(r)) {
+        throw new InvalidValueException(field, "must name a referred child");
+      }
+      if (!seen.add(r)) {
+        throw new InvalidValueException(field, "is listed twice");
+      }
+    }
+  }
+
   /**
    * How far after the day a referral is made (in UTC) a child's date of birth may be: one day, for
    * the time zones ahead of UTC. A later date of birth is a mistake, whether or not the child is
@@ -103,6 +124,7 @@ public abstract class Referral {
   @Value.Check
   void check() {
     Bounds.instant("madeAt", madeAt());
+    phoneReferralMadeAt().ifPresent(t -> Bounds.instant("phoneReferralMadeAt", t));
     if (!consentHistory().entries().isEmpty() && !consent().equals(consentHistory().current())) {
       throw new InvalidValueException("consent", "must be the latest entry of consentHistory when both are given");
     }
@@ -170,6 +192,21 @@ public abstract class Referral {
           if (!referred.contains(c.subjectRef())) {
             throw new InvalidValueException(field, "a concern about a child must name a referred child");
           }
+          if (!c.aboutChildren().isEmpty()) {
+            throw new InvalidValueException("concerns[" + i + "].aboutChildren",
+                "a concern about a child is about that child: aboutChildren is for a concern about"
+                    + " a parent, carer or household member");
+          }
+          break;
+        case PARENT_CARER:
+        case HOUSEHOLD_MEMBER:
+          checkAbout(i, c, referred);
+          break;
+        default:
+          throw new AssertionError(c.subject());
+      }
+      switch (c.subject()) {
+        case CHILD:
           break;
         case PARENT_CARER:
           if (h.adult(c.subjectRef()).isEmpty()) {

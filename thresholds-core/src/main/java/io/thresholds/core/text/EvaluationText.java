@@ -126,6 +126,10 @@ public final class EvaluationText {
     line("");
     line(rule('='));
     wrap("", "CHILD " + c.child() + ", " + age(c) + ": " + tierText(c));
+    if (c.provisional()) {
+      wrap("  ", "  ", "PROVISIONAL: this result depends on facts not recorded. Recording them settles it: "
+          + c.openFacts().stream().map(EvaluationText::openFact).collect(Collectors.joining("; ")) + ".");
+    }
     line(rule('='));
 
     line("");
@@ -248,10 +252,31 @@ public final class EvaluationText {
   }
 
   private static String age(ChildAssessment c) {
+    if (c.ageBasis() == io.thresholds.core.evaluation.AgeBasis.UNKNOWN) {
+      return "age not known";
+    }
+    if (c.ageBasis() == io.thresholds.core.evaluation.AgeBasis.APPROXIMATE) {
+      return "aged " + c.age().years() + " to " + c.oldestAge().map(a -> a.years()).orElse(c.age().years()) + " (approximate)";
+    }
     if (c.age().unborn()) {
       return "unborn";
     }
     return "aged " + c.age().years();
+  }
+
+  private static String openFact(io.thresholds.core.evaluation.OpenFact f) {
+    switch (f) {
+      case DATE_OF_BIRTH:
+        return "the child's date of birth";
+      case EVENT_DATE:
+        return "which side of the birthday the event happened";
+      case MOBILITY:
+        return "whether the child is mobile";
+      case DISABILITY:
+        return "whether the child is disabled";
+      default:
+        throw new AssertionError(f);
+    }
   }
 
   private static String title(ActionKind kind) {

@@ -8,13 +8,17 @@ import io.thresholds.core.evaluation.ChildAssessment;
 import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.evaluation.ThresholdEvaluator;
 import io.thresholds.core.evaluation.TierRange;
+import io.thresholds.core.model.Adult;
 import io.thresholds.core.model.AgencyType;
+import io.thresholds.core.model.ApproximateAge;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
+import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.Ref;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.model.Referrer;
+import io.thresholds.core.model.Relationship;
 import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.ActionKind;
@@ -61,5 +65,39 @@ class ReadmeExampleTest {
     assertThat(a.consent()).first()
         .satisfies(g -> assertThat(g.requirement()).isEqualTo(ConsentRequirement.SEEK_UNLESS_UNSAFE));
     assertThat(result.advisory()).contains("professional");
+  }
+  @Test
+  void readmeEmbeddingExample_approximateAge_concernAboutOneChild_provisional() {
+    Clock clock = Clock.fixed(Instant.parse("2025-11-21T10:20:00Z"), ZoneOffset.UTC);
+    Ref child = Ref.of("pupil-4711");
+    // --- begin README snippet 2 ---
+    Ref baby = Ref.of("sibling-2");
+    Ref mum = Ref.of("mum-1");
+    Referral household = Referral.builder()
+        .ref(Ref.of("referral-2025-0043"))
+        .referrer(Referrer.of(AgencyType.SCHOOL))
+        .madeAt(Instant.parse("2025-11-21T10:15:00Z"))
+        .household(Household.builder()
+            .addChildren(Child.builder().ref(child).dateOfBirth(LocalDate.of(2012, 9, 3)).build())
+            .addChildren(Child.builder().ref(baby).approximateAge(ApproximateAge.of(0, 9)).build())
+            .addAdults(Adult.builder().ref(mum).relationship(Relationship.MOTHER).parentalResponsibility(true).build())
+            .build())
+        .addReferredChildren(child, baby)
+        .addConcerns(Concern.builder()
+            .indicator(IndicatorCode.of("T3-PAR-ASSAULT-NO-OR-MINOR-INJURY"))
+            .subject(SubjectKind.PARENT_CARER).subjectRef(mum)
+            .addAboutChildren(baby)
+            .observedOn(LocalDate.of(2025, 11, 20))
+            .build())
+        .build();
+    Evaluation result = ThresholdEvaluator.of(Policies.cityOfLondon()).evaluate(household, Instant.now(clock));
+    ChildAssessment b = result.child(baby).orElseThrow();
+    // --- end README snippet 2 ---
+
+    assertThat(b.tierRange()).contains(TierRange.of(Tier.HIGH_OR_COMPLEX, Tier.ACUTE));
+    assertThat(b.provisional()).isTrue();
+    assertThat(b.openFacts()).containsExactly(io.thresholds.core.evaluation.OpenFact.MOBILITY);
+    assertThat(b.ageBasis()).isEqualTo(io.thresholds.core.evaluation.AgeBasis.APPROXIMATE);
+    assertThat(result.child(child).orElseThrow().tierRange()).contains(TierRange.of(Tier.UNIVERSAL, Tier.UNIVERSAL));
   }
 }

@@ -1,0 +1,244 @@
+package io.thresholds.core.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.thresholds.core.InvalidValueException;
+import io.thresholds.core.model.Adult;
+import io.thresholds.core.model.AgencyType;
+import io.thresholds.core.model.ApproximateAge;
+import io.thresholds.core.model.Child;
+import io.thresholds.core.model.Concern;
+import io.thresholds.core.model.Household;
+import io.thresholds.core.model.Mobility;
+import io.thresholds.core.model.Ref;
+import io.thresholds.core.model.Referral;
+import io.thresholds.core.model.Referrer;
+import io.thresholds.core.model.Relationship;
+import io.thresholds.core.model.SubjectKind;
+import io.thresholds.core.model.Tier;
+import io.thresholds.core.policy.Modality;
+import io.thresholds.core.policy.Policies;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 11: referral facts as practitioners know them (approximate or unknown age, unknown
+ * disability, a concern about some children of the household, provisional results, the
+ * practitioner's own summary), each pinned to the clause of the MARF or the Thresholds of Need
+ * document it follows.
+ */
+class ReferralFactsClauseTest {
+  private static final ThresholdEvaluator EVALUATOR = ThresholdEvaluator.of(Policies.cityOfLondon());
+  /** Tuesday 18 November 2025, 10:00 GMT. */
+  private static final Instant TUE_10AM = Instant.parse("2025-11-18T10:00:00Z");
+  private static final LocalDate TUE = LocalDate.of(2025, 11, 18);
+  private static final Adult MUM = Adult.builder().ref(Ref.of("mum"))
+      .relationship(Relationship.MOTHER).parentalResponsibility(true).build();
+  private static final String T3_13_TO_15 = "T3-DEV-PREGNANT-OR-UNSAFE-RELATIONSHIP-13-15";
+
+  private static ChildAssessment assess(Child child, Concern... concerns) {
+    return evaluate(List.of(child), concerns).children().get(0);
+  }
+
+  private static Evaluation evaluate(List<Child> children, Concern... concerns) {
+    var b = Referral.builder().ref(Ref.of("r1")).referrer(Referrer.of(AgencyType.SCHOOL)).madeAt(TUE_10AM)
+        .household(Household.builder().addAllChildren(children).addAdults(MUM).build())
+        .addConcerns(concerns);
+    children.forEach(c -> b.addReferredChildren(c.ref()));
+    Referral r = b.build();
+    return EVALUATOR.evaluate(r, r.madeAt());
+  }
+
+  private static Concern aboutC1(String code) {
+    return Concern.of(code, SubjectKind.CHILD, Ref.of("c1"), TUE);
+  }
+
+  // ---- MARF: "date of birth or approximate age" ------------------------------------------------
+
+  @Test
+  void marf_approximateAgeStraddlingUnder13_rangeReachesTheUnder13Criterion_notGuessed() {
+    ChildAssessment c = assess(Child.builder().ref(Ref.of("c1")).approximateAge(ApproximateAge.ofYears(13)).build(),
+        aboutC1(T3_13_TO_15));
+    assertThat(c.tierRange()).contains(TierRange.of(Tier.HIGH_OR_COMPLEX, Tier.ACUTE));
+    assertThat(c.widenedBy()).containsExactly(Widening.AGE_BOUNDARY);
+    assertThat(c.ageBasis()).isEqualTo(AgeBasis.APPROXIMATE);
+    assertThat(c.age().years()).isEqualTo(12);
+    assertThat(c.oldestAge()).hasValueSatisfying(a -> assertThat(a.years()).isEqualTo(14));
+    assertThat(c.provisional()).isTrue();
+    assertThat(c.openFacts()).containsExactly(OpenFact.DATE_OF_BIRTH);
+    assertThat(c.reasons()).anySatisfy(r -> assertThat(r.kind()).isEqualTo(ReasonKind.POSSIBLE_ESCALATION));
+  }
+
+  @Test
+  void marf_approximateAgeInYearsAndMonths_clearOfTheBoundary_isSettled() {
+    ChildAssessment c = assess(Child.builder().ref(Ref.of("c1")).approximateAge(ApproximateAge.of(14, 6)).build(),
+        aboutC1(T3_13_TO_15));
+    assertThat(c.tierRange()).contains(TierRange.of(Tier.HIGH_OR_COMPLEX, Tier.HIGH_OR_COMPLEX));
+    assertThat(c.provisional()).isFalse();
+    assertThat(c.oldestAge()).hasValueSatisfying(a -> assertThat(a.years()).isEqualTo(14));
+  }
+
+  @Test
+  void s47_under5_approximateAgeStraddlingFive_rangeReachesTier4() {
+    ChildAssessment exact4 = assess(Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(4).minusMonths(6)).build(),
+        aboutC1("T4-S47-FAILURE-TO-THRIVE-UNDER-5"));
+    ChildAssessment about5 = assess(Child.builder().ref(Ref.of("c1")).approximateAge(ApproximateAge.ofYears(5)).build(),
+        aboutC1("T4-S47-FAILURE-TO-THRIVE-UNDER-5"));
+    assertThat(exact4.tierRange().orElseThrow().max()).isEqualTo(Tier.ACUTE);
+    assertThat(about5.tierRange().orElseThrow().max()).isEqualTo(Tier.ACUTE);
+    assertThat(about5.openFacts()).contains(OpenFact.DATE_OF_BIRTH);
+  }
+
+  @Test
+  void s20_aged16_unknownAge_keepsTheRowsTier_andSaysTheAgeIsOpen() {
+    ChildAssessment c = assess(Child.builder().ref(Ref.of("c1")).ageUnknown(true).build(),
+        aboutC1("T3-S20-AGED-16-WELFARE-PREJUDICED"));
+    assertThat(c.scope()).isEqualTo(Scope.CHILD);
+    assertThat(c.ageBasis()).isEqualTo(AgeBasis.UNKNOWN);
+    assertThat(c.tierRange().orElseThrow().max()).isEqualTo(Tier.HIGH_OR_COMPLEX);
+    assertThat(c.openFacts()).contains(OpenFact.DATE_OF_BIRTH);
+    assertThat(c.notes()).anySatisfy(n -> assertThat(n).contains("age is not known"));
+  }
+
+  @Test
+  void adultAge18_approximately17or18_staysInScope_provisional() {
+    for (int years : new int[] {17, 18}) {
+      ChildAssessment c = assess(Child.builder().ref(Ref.of("c1")).approximateAge(ApproximateAge.ofYears(years)).build(),
+          aboutC1(T3_13_TO_15));
+      assertThat(c.scope()).as("about %d", years).isEqualTo(Scope.CHILD);
+      assertThat(c.tierRange()).isPresent();
+      assertThat(c.openFacts()).contains(OpenFact.DATE_OF_BIRTH);
+      assertThat(c.notes()).anySatisfy(n -> assertThat(n).contains("may be 18 or over"));
+    }
+  }
+
+  @Test
+  void adultAge18_approximatelyTwenty_isAnAdult_andTheNoteSaysItIsAnEstimate() {
+    ChildAssessment c = assess(Child.builder().ref(Ref.of("c1")).approximateAge(ApproximateAge.ofYears(20)).build());
+    assertThat(c.scope()).isEqualTo(Scope.ADULT);
+    assertThat(c.notes()).anySatisfy(n -> assertThat(n).contains("approximate"));
+  }
+
+  @Test
+  void child_ageGivenTwice_rejectedNamingTheField() {
+    assertThatThrownBy(() -> Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(3)).ageUnknown(true).build())
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("approximateAge");
+    assertThatThrownBy(() -> Child.builder().ref(Ref.of("c1")).approximateAge(ApproximateAge.of(3, 12)).build())
+        .isInstanceOf(InvalidValueException.class).hasMessageContaining("approximateAge.months");
+  }
+
+  // ---- unknown facts ---------------------------------------------------------------------------
+
+  @Test
+  void section4Disability_unknown_treatedAsPossible_assessmentToConsider() {
+    ChildAssessment c = assess(Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(8)).disabilityUnknown(true).build());
+    ChildAssessment no = assess(Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(8)).build());
+    assertThat(no.tierRange()).contains(TierRange.of(Tier.UNIVERSAL, Tier.UNIVERSAL));
+    assertThat(c.tierRange()).contains(TierRange.of(Tier.UNIVERSAL, Tier.ADDITIONAL_NEEDS));
+    assertThat(c.widenedBy()).containsExactly(Widening.UNKNOWN_FACT);
+    assertThat(c.openFacts()).containsExactly(OpenFact.DISABILITY);
+    assertThat(c.actions()).anySatisfy(a -> {
+      assertThat(a.ruleId()).isEqualTo("disability-assessment");
+      assertThat(a.modality()).isEqualTo(Modality.CONSIDER);
+    });
+    assertThatThrownBy(() -> Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE).disabled(true).disabilityUnknown(true).build())
+        .isInstanceOf(InvalidValueException.class).hasMessageContaining("disabilityUnknown");
+  }
+
+  @Test
+  void matrixPreMobileInjury_mobilityUnknown_provisionalOnMobility() {
+    Concern assault = Concern.of("T3-PAR-ASSAULT-NO-OR-MINOR-INJURY", SubjectKind.PARENT_CARER, Ref.of("mum"), TUE);
+    ChildAssessment c = assess(Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusMonths(5)).build(), assault);
+    ChildAssessment mobile = assess(Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusMonths(5)).mobility(Mobility.MOBILE).build(), assault);
+    assertThat(c.openFacts()).containsExactly(OpenFact.MOBILITY);
+    assertThat(c.tierRange().orElseThrow().max()).isEqualTo(Tier.ACUTE);
+    assertThat(mobile.provisional()).isFalse();
+  }
+
+  // ---- a concern about one or some children of the household ------------------------------------
+
+  @Test
+  void householdConcern_namingOneChild_appliesToThatChildOnly() {
+    Concern dv = Concern.builder().from(Concern.of("T4-PAR-ESCALATING-DOMESTIC-ABUSE", SubjectKind.PARENT_CARER,
+        Ref.of("mum"), TUE)).addAboutChildren(Ref.of("c1")).build();
+    Evaluation e = evaluate(List.of(Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(6)).build(),
+        Child.builder().ref(Ref.of("c2")).dateOfBirth(TUE.minusYears(9)).build()), dv);
+    assertThat(e.children().get(0).tierRange().orElseThrow().min()).isEqualTo(Tier.ACUTE);
+    assertThat(e.children().get(1).tierRange()).contains(TierRange.of(Tier.UNIVERSAL, Tier.UNIVERSAL));
+    assertThat(e.children().get(1).drivingIndicators()).isEmpty();
+  }
+
+  @Test
+  void householdConcern_wholeHouseholdByDefault_appliesToEveryReferredChild() {
+    Concern dv = Concern.of("T4-PAR-ESCALATING-DOMESTIC-ABUSE", SubjectKind.PARENT_CARER, Ref.of("mum"), TUE);
+    Evaluation e = evaluate(List.of(Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(6)).build(),
+        Child.builder().ref(Ref.of("c2")).dateOfBirth(TUE.minusYears(9)).build()), dv);
+    assertThat(e.children()).allSatisfy(c -> assertThat(c.tierRange().orElseThrow().min()).isEqualTo(Tier.ACUTE));
+  }
+
+  @Test
+  void concernAboutChildren_mustNameReferredChildren_andNotOnAConcernAboutAChild() {
+    Concern aboutC9 = Concern.builder().from(Concern.of("T4-PAR-ESCALATING-DOMESTIC-ABUSE",
+        SubjectKind.PARENT_CARER, Ref.of("mum"), TUE)).addAboutChildren(Ref.of("c9")).build();
+    assertThatThrownBy(() -> evaluate(List.of(Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(6)).build()), aboutC9))
+        .isInstanceOf(InvalidValueException.class).hasMessageContaining("concerns[0].aboutChildren[0]");
+    Concern childWithAbout = Concern.builder().from(aboutC1(T3_13_TO_15)).addAboutChildren(Ref.of("c1")).build();
+    assertThatThrownBy(() -> evaluate(List.of(Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(14)).build()), childWithAbout))
+        .isInstanceOf(InvalidValueException.class).hasMessageContaining("concerns[0].aboutChildren");
+  }
+
+  // ---- the practitioner's own summary ------------------------------------------------------------
+
+  @Test
+  void concernSummary_carried_neverReadByTheEvaluator_neverInToString() {
+    String words = "Seen crying at the gate, said mum shouted";
+    Concern plain = aboutC1(T3_13_TO_15);
+    Concern noted = Concern.builder().from(plain).note(words).build();
+    Child c1 = Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(14)).build();
+    Evaluation a = evaluate(List.of(c1), plain);
+    Evaluation b = evaluate(List.of(c1), noted);
+    assertThat(b).isEqualTo(a);
+    assertThat(noted.note()).contains(words);
+    assertThat(noted.toString()).doesNotContain(words).doesNotContain("crying");
+    assertThat(b.toString()).doesNotContain("crying");
+  }
+
+  // ---- what already happened -------------------------------------------------------------------
+
+  @Test
+  void section3_phoneReferralAlreadyMade_writtenReferralAndChaseCountFromTheCall_notFromNow() {
+    Instant called = Instant.parse("2025-11-18T10:05:00Z");
+    Instant later = Instant.parse("2025-11-18T15:00:00Z");
+    var b = Referral.builder().ref(Ref.of("r1")).referrer(Referrer.of(AgencyType.SCHOOL)).madeAt(TUE_10AM)
+        .household(Household.builder().addChildren(Child.builder().ref(Ref.of("c1"))
+            .dateOfBirth(TUE.minusYears(6)).build()).addAdults(MUM).build())
+        .addReferredChildren(Ref.of("c1"))
+        .addConcerns(Concern.of("T4-PAR-ESCALATING-DOMESTIC-ABUSE", SubjectKind.PARENT_CARER, Ref.of("mum"), TUE));
+    Referral notYet = b.build();
+    Referral made = b.phoneReferralMadeAt(called).build();
+    ChildAssessment before = EVALUATOR.evaluate(notYet, later).children().get(0);
+    ChildAssessment after = EVALUATOR.evaluate(made, later).children().get(0);
+    Action phoneBefore = kind(before, io.thresholds.core.policy.ActionKind.PHONE_REFERRAL);
+    Action phone = kind(after, io.thresholds.core.policy.ActionKind.PHONE_REFERRAL);
+    Action marf = kind(after, io.thresholds.core.policy.ActionKind.WRITTEN_REFERRAL);
+    Action chase = kind(after, io.thresholds.core.policy.ActionKind.CHASE_FEEDBACK);
+    assertThat(phoneBefore.due().orElseThrow().dueBy()).isEqualTo(later);
+    assertThat(phone.due().orElseThrow().dueBy()).isEqualTo(called);
+    assertThat(phone.due().orElseThrow().basis()).contains("made at").contains("(recorded)");
+    assertThat(marf.due().orElseThrow().dueBy()).isEqualTo(called.plusSeconds(24 * 3600));
+    // By the Hub's close (17:00) on the next working day after the call: Wednesday 19 November.
+    assertThat(chase.due().orElseThrow().dueBy()).isEqualTo(Instant.parse("2025-11-19T17:00:00Z"));
+    // Evaluated before the call was made, the call is not yet known.
+    ChildAssessment earlier = EVALUATOR.evaluate(made, TUE_10AM).children().get(0);
+    assertThat(kind(earlier, io.thresholds.core.policy.ActionKind.PHONE_REFERRAL).due().orElseThrow().dueBy())
+        .isEqualTo(TUE_10AM);
+  }
+
+  private static Action kind(ChildAssessment c, io.thresholds.core.policy.ActionKind kind) {
+    return c.actions().stream().filter(a -> a.kind() == kind).findFirst().orElseThrow();
+  }
+}

@@ -1,0 +1,110 @@
+package io.thresholds.jackson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.thresholds.core.evaluation.Evaluation;
+import io.thresholds.core.evaluation.ThresholdEvaluator;
+import io.thresholds.core.model.Referral;
+import io.thresholds.core.policy.Policies;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compatibility of {@code thresholds/referral@1} (issue 11): every {@code @1} referral this project
+ * ships (the JSON fixtures, the 132 vignettes and the CLI samples) still reads, and evaluates to
+ * the same result as before the {@code @2} facts were added. The baseline file holds, per document,
+ * a SHA-256 of its evaluation written as JSON with only the {@code evaluation@1} properties; it was
+ * recorded by this test on main before any issue 11 change ({@code -Dthresholds.compat.record=true}
+ * rewrites it, which is only ever right on that code).
+ */
+class ReferralFormat1CompatibilityTest {
+  private static final Path BASELINE =
+      Path.of("src/test/resources/io/thresholds/jackson/compat/referral1-evaluations.sha256");
+  private static final List<Path> ROOTS = List.of(
+      Path.of("src/test/resources/io/thresholds/jackson"), Path.of("../thresholds-examples/samples"));
+  /** Properties an evaluation gained after {@code @1}: left out of the digest. */
+  static final List<String> NEW_ASSESSMENT_PROPERTIES =
+      List.of("ageBasis", "oldestAge", "openFacts", "provisional", "exclusionsDecidedBy");
+  private static final ThresholdEvaluator EVALUATOR = ThresholdEvaluator.of(Policies.cityOfLondon());
+
+  @Test
+  void everyReferral1Document_readsAndEvaluatesAsBefore() throws Exception {
+    Map<String, String> now = digests();
+    assertThat(now).hasSizeGreaterThanOrEqualTo(4 + 132 + 12);
+    if (Boolean.getBoolean("thresholds.compat.record")) {
+      StringBuilder out = new StringBuilder();
+      now.forEach((k, v) -> out.append(v).append("  ").append(k).append('\n'));
+      Files.writeString(BASELINE, out.toString(), StandardCharsets.UTF_8);
+    }
+    Map<String, String> before = new TreeMap<>();
+    for (String line : Files.readAllLines(BASELINE, StandardCharsets.UTF_8)) {
+      int sp = line.indexOf("  ");
+      before.put(line.substring(sp + 2), line.substring(0, sp));
+    }
+    assertThat(now).isEqualTo(before);
+  }
+
+  private static Map<String, String> digests() throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    for (Path root : ROOTS) {
+      List<Path> files;
+      try (Stream<Path> s = Files.walk(root)) {
+        files = s.filter(f -> f.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+      }
+      for (Path f : files) {
+        JsonNode tree = Fixtures.tree(Files.readString(f));
+        List<JsonNode> referrals = new ArrayList<>();
+        collect(tree, referrals);
+        for (int i = 0; i < referrals.size(); i++) {
+          Referral r = ThresholdsJson.readReferral(referrals.get(i).toString());
+          Evaluation e = EVALUATOR.evaluate(r, r.madeAt());
+          out.put(root.relativize(f).toString().replace('\\', '/') + "#" + i, sha256(format1(e)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void collect(JsonNode n, List<JsonNode> out) {
+    if (n.isObject() && "thresholds/referral@1".equals(n.path("format").asText())) {
+      out.add(n);
+      return;
+    }
+    for (JsonNode c : n) {
+      collect(c, out);
+    }
+  }
+
+  /** The evaluation as JSON with only the properties {@code evaluation@1} has. */
+  static String format1(Evaluation e) {
+    JsonNode tree = Fixtures.tree(ThresholdsJson.write(e));
+    ((ObjectNode) tree).remove("format");
+    for (JsonNode child : tree.path("children")) {
+      for (Iterator<String> it = child.fieldNames(); it.hasNext(); ) {
+        if (NEW_ASSESSMENT_PROPERTIES.contains(it.next())) {
+          it.remove();
+        }
+      }
+    }
+    ((ObjectNode) tree).remove("exclusionsDecidedBy");
+    return tree.toString();
+  }
+
+  private static String sha256(String s) throws Exception {
+    return HexFormat.of().formatHex(
+        MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+  }
+}
