@@ -42,7 +42,7 @@ class Referral2JsonTest {
     assertThat(b.tierRange().orElseThrow().max()).isEqualTo(Tier.ACUTE);
     assertThat(b.openFacts()).contains(OpenFact.MOBILITY, OpenFact.DISABILITY);
 
-    String json = ThresholdsJson.write(e);
+    String json = ThresholdsJson.writeEvaluation(e);
     assertThat(Fixtures.tree(json).path("format").asText()).isEqualTo("thresholds/evaluation@2");
     assertThat(ThresholdsJson.readEvaluation(json)).isEqualTo(e);
     assertThat(json).doesNotContain("bruise");

@@ -90,7 +90,7 @@ class ReferralFormat1CompatibilityTest {
 
   /** The evaluation as JSON with only the properties {@code evaluation@1} has. */
   static String format1(Evaluation e) {
-    JsonNode tree = Fixtures.tree(ThresholdsJson.write(e));
+    JsonNode tree = Fixtures.tree(ThresholdsJson.writeEvaluation(e));
     ((ObjectNode) tree).remove("format");
     for (JsonNode child : tree.path("children")) {
       for (Iterator<String> it = child.fieldNames(); it.hasNext(); ) {
