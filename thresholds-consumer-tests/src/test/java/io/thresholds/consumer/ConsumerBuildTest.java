@@ -147,9 +147,12 @@ class ConsumerBuildTest {
     }
   }
 
-  /** The README example: Tier 3 for a child persistently missing, the phone referral first, the MARF drafted. */
+  /**
+   * The README example: Tier 3 to 4 for a child persistently missing (the document also lists
+   * frequently missing at Tier 4), the phone referral first, the MARF drafted.
+   */
   private static void checkRun(String result) {
-    assertThat(result).startsWith("Tier 3, PHONE_REFERRAL, ");
+    assertThat(result).startsWith("Tier 3-4, PHONE_REFERRAL, ");
     assertThat(result).contains("MARF");
     // @NhsNumber and @UniquePupilNumber reject, @UkPostcode accepts, on the vendor's own class.
     assertThat(result).endsWith(", invalid [nhsNumber, upn]");

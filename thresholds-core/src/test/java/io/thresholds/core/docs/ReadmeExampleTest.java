@@ -90,14 +90,14 @@ class ReadmeExampleTest {
             .observedOn(LocalDate.of(2025, 11, 20))
             .build())
         .build();
-    Evaluation result = ThresholdEvaluator.of(Policies.cityOfLondon()).evaluate(household, Instant.now(clock));
-    ChildAssessment b = result.child(baby).orElseThrow();
+    Evaluation forHousehold = ThresholdEvaluator.of(Policies.cityOfLondon()).evaluate(household, Instant.now(clock));
+    ChildAssessment b = forHousehold.child(baby).orElseThrow();
     // --- end README snippet 2 ---
 
     assertThat(b.tierRange()).contains(TierRange.of(Tier.HIGH_OR_COMPLEX, Tier.ACUTE));
     assertThat(b.provisional()).isTrue();
     assertThat(b.openFacts()).containsExactly(io.thresholds.core.evaluation.OpenFact.MOBILITY);
     assertThat(b.ageBasis()).isEqualTo(io.thresholds.core.evaluation.AgeBasis.APPROXIMATE);
-    assertThat(result.child(child).orElseThrow().tierRange()).contains(TierRange.of(Tier.UNIVERSAL, Tier.UNIVERSAL));
+    assertThat(forHousehold.child(child).orElseThrow().tierRange()).contains(TierRange.of(Tier.UNIVERSAL, Tier.UNIVERSAL));
   }
 }
