@@ -178,6 +178,11 @@ class GenerateCommandTest {
       Evaluation e = evaluator.evaluate(r, r.madeAt());
       provisional += e.children().stream().anyMatch(ChildAssessment::provisional) ? 1 : 0;
     }
+    System.out.printf("generate %d --seed 11: excluded children's age approximate %.3f, unknown %.3f; referred"
+        + " approximate %.3f; disability not known %.3f; household concerns about one child %.3f; phone referral"
+        + " made %d; provisional %.3f; referral@2 %.3f%n", N, share(excludedApproximate, excluded),
+        share(excludedUnknown, excluded), share(referredApproximate, referred), share(disabilityUnknown, children),
+        share(aboutOneChild, householdConcerns), phoneMade, share(provisional, N), share(format2, N));
     assertThat(share(excludedApproximate, excluded)).as("excluded: approximate age").isBetween(0.20, 0.40);
     assertThat(share(excludedUnknown, excluded)).as("excluded: age unknown").isBetween(0.05, 0.16);
     assertThat(share(referredApproximate, referred)).as("referred: approximate age").isBetween(0.02, 0.10);

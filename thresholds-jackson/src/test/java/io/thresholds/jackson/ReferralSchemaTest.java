@@ -222,6 +222,64 @@ class ReferralSchemaTest {
     assertThat(tree(V2).at("/$defs/ApproximateAge/properties/years/maximum").asInt()).isEqualTo(ApproximateAge.MAX_YEARS);
   }
 
+  /** Where the reader is lenient or strict in ways a schema writer might not expect: both agree. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} = {1}: {2}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      // pointer                              | JSON value                        | expected
+      "/madeAt                                | \"2025-11-21t19:00:00z\"          | both accept",
+      "/madeAt                                | \"2025-11-21T20:00:00+01:00\"     | both accept",
+      "/madeAt                                | \"2025-11-21T20:00:00.+01:00:00\" | both accept",
+      "/madeAt                                | \"2025-11-21T24:00:00Z\"          | both accept",
+      "/madeAt                                | \"2025-11-21T19:00Z\"             | both refuse",
+      "/madeAt                                | \"2025-11-21T19:00:00\"           | both refuse",
+      "/madeAt                                | \"2025-11-21 19:00:00Z\"          | both refuse",
+      "/madeAt                                | \"1899-12-31T23:00:00Z\"          | reader only",
+      "/madeAt                                | \"2025-04-31T10:00:00Z\"          | reader only",
+      "/household/children/0/dateOfBirth     | \"2013-02-29\"                    | both refuse",
+      "/household/children/0/dateOfBirth     | \"1899-12-31\"                    | both refuse",
+      "/household/children/0/dateOfBirth     | \"2026-01-01\"                    | reader only",
+      "/household/children/0/ageUnknown      | false                             | both accept",
+      "/household/children/0/ageUnknown      | true                              | both refuse",
+      "/household/children/0/disabilityUnknown | false                           | both accept",
+      "/household/children/0/approximateAge  | {\"years\":12}                    | both refuse",
+      "/concerns/0/aboutChildren             | []                                | both accept",
+      "/concerns/0/aboutChildren             | [\"c1\"]                          | both refuse",
+      "/concerns/0/subjectRef                | \"c1\"                            | reader only",
+      "/household/adults/0/ref               | \"c1\"                            | reader only",
+      "/household/children/0/school          | {\"onRoll\":true,\"attendancePercent\":1.0} | reader only",
+      "/household/children/0/school          | {\"onRoll\":false,\"attendancePercent\":90} | both refuse",
+      // a no-break space is not white space to Java's String.isBlank, nor to the schema's pattern
+      "/exclusions                           | {\"c2\":\"\\u00a0\"}          | both accept",
+      "/exclusions                           | {\"c2\":\" \\t\"}             | both refuse",
+      "/referrer/position                    | \"member-of-public\"              | both refuse",
+      "/consent/form                         | \"written\"                       | both accept",
+      "/consent/notSoughtReason              | \"increased-risk-to-child\"       | both refuse",
+      "/concerns/0/indicator                 | \"T2-PAR-\"                       | both refuse",
+      "/concerns/0/indicator                 | \"T2-NOT-IN-THE-CATALOGUE\"       | both accept",
+  })
+  void edges_schemaAndReaderAgree(String pointer, String value, String expected) throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode doc =
+        (com.fasterxml.jackson.databind.node.ObjectNode) Fixtures.tree(Fixtures.text("referral-minimal.json"));
+    if (pointer.startsWith("/exclusions")) { // a second child, not referred, to exclude
+      ((com.fasterxml.jackson.databind.node.ArrayNode) doc.at("/household/children"))
+          .add(Fixtures.tree("{\"ref\":\"c2\",\"dateOfBirth\":\"2015-01-01\"}"));
+    }
+    String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+    String name = pointer.substring(pointer.lastIndexOf('/') + 1);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) doc.at(parent)).set(name, Fixtures.tree(value));
+    boolean reader;
+    try {
+      ThresholdsJson.readReferral(doc.toString());
+      reader = true;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      reader = false;
+    }
+    boolean schema = ReferralSchemas.errors(doc).isEmpty();
+    String got = reader && schema ? "both accept" : !reader && !schema ? "both refuse"
+        : reader ? "schema only refuses" : "reader only";
+    assertThat(got).isEqualTo(expected);
+  }
+
   private static List<String> texts(JsonNode array) {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
