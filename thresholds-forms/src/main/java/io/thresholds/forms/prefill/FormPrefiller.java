@@ -314,8 +314,8 @@ public final class FormPrefiller {
   private static void noDateOfBirth(Draft d, String field, Child child) {
     if (!child.hasExactAge() && d.schema.field(field).isPresent()) {
       d.note(field + ": the referral gives " + (child.ageUnknown() ? "no age" : "an approximate age")
-          + ", not a date of birth; the form asks for the date: find it if you can, else say the"
-          + " approximate age in the narrative.");
+          + ", not a date of birth; the form asks for the date: find it if you can"
+          + (child.ageUnknown() ? "." : ", else give the approximate age in the narrative."));
     }
   }
 
