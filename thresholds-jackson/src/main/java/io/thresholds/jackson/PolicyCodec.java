@@ -924,11 +924,13 @@ final class PolicyCodec {
     try {
       day = LocalDate.parse(key);
     } catch (DateTimeParseException e) {
-      // A key that is not a date is unknown input: never echoed in the path or message.
-      throw holidayError(in, In.UNKNOWN_FIELD, "a key is not an ISO-8601 date yyyy-MM-dd that exists");
+      // A key that is not even shaped like a date is unknown input: never echoed in the path.
+      throw holidayError(in, key.matches("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}") ? key : In.UNKNOWN_FIELD,
+          "a key is not an ISO-8601 date yyyy-MM-dd that exists");
     }
     if (!key.equals(day.toString())) {
-      throw holidayError(in, In.UNKNOWN_FIELD, "a key is not an ISO-8601 date yyyy-MM-dd that exists");
+      throw holidayError(in, key.matches("[0-9-]{1,12}") ? key : In.UNKNOWN_FIELD,
+          "a key is not an ISO-8601 date yyyy-MM-dd that exists");
     }
     if (day.isBefore(from) || day.isAfter(until)) {
       throw holidayError(in, key, "every holiday must be within the coverage");
