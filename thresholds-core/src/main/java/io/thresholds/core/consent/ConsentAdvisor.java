@@ -135,7 +135,7 @@ public final class ConsentAdvisor {
         .mustShareToSafeguard(significantHarm)
         .citation(rule.citation());
     if (!givers.isEmpty()) {
-      state = byGiver(rule, state, givers, unborn, b);
+      state = byGiver(rule, state, givers, unborn, tell, b);
     }
     ConsentStatus s = state.status();
     boolean validGiver = s == ConsentStatus.GIVEN && rule.givers().contains(state.by().orElseThrow())
@@ -179,7 +179,7 @@ public final class ConsentAdvisor {
    * decisions that do not count and the disagreement, if any, added to the guidance.
    */
   private static ConsentState byGiver(ConsentRule rule, ConsentState state, List<GiverConsent> givers,
-      boolean unborn, ConsentGuidance.Builder b) {
+      boolean unborn, boolean tell, ConsentGuidance.Builder b) {
     GiverConsent refused = null;
     GiverConsent given = null;
     GiverConsent givenOther = null;
@@ -224,7 +224,13 @@ public final class ConsentAdvisor {
       d.append(describe(consenting, "consents", "consent")).append("; ")
           .append(describe(refusing, "refuses", "refuse")).append(". ")
           .append("A refusal by anyone whose decision counts means consent is not in place.");
-      rule.ifGiversDiffer().ifPresent(t -> d.append(' ').append(t));
+      if (tell) {
+        rule.ifGiversDiffer().ifPresent(t -> d.append(' ').append(t));
+      } else {
+        // The policy's words may say to engage the family; here the family must not be told.
+        d.append(" The family must not be told about the referral (see the restrictions): discuss the"
+            + " disagreement with your designated safeguarding lead, not with the family.");
+      }
       b.disagreement(d.toString());
       rule.giversDifferCitation().ifPresent(b::disagreementCitation);
     }

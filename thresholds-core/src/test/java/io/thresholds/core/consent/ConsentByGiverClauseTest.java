@@ -285,6 +285,22 @@ class ConsentByGiverClauseTest {
   }
 
   /**
+   * Thresholds of Need matrix, Tier 4 fabricated or induced illness ("do not discuss referral with
+   * parents/carer"): when the people asked disagree, the guidance never says to engage the family.
+   */
+  @Test
+  void tier4_fabricatedIllness_disagreement_neverAdvisesEngagingTheFamily() {
+    ChildAssessment c = assess(referral(FIFTEEN)
+        .addConcerns(Concern.of("T4-S47-FABRICATED-INDUCED-ILLNESS", SubjectKind.PARENT_CARER, MUM, MON))
+        .addConsentByGiver(parent(ConsentStatus.WITHHELD), youngPerson(Competence.JUDGED_COMPETENT, ConsentStatus.GIVEN)));
+    for (ConsentGuidance g : c.consent()) {
+      assertThat(g.mayTellFamily()).isFalse();
+      assertThat(g.disagreement().orElseThrow()).contains("The family must not be told")
+          .doesNotContain("engage the family");
+    }
+  }
+
+  /**
    * Section 2 Tier 4 ("except when this would place the child at increased risk of harm"): the
    * referral records that the parents' consent is not sought because it is unsafe, and the young
    * person consents. The record stands: do not seek consent or tell the family.
