@@ -15,6 +15,7 @@ import io.thresholds.core.model.ApproximateAge;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.IndicatorCode;
+import io.thresholds.core.model.Ref;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.model.Tier;
@@ -130,7 +131,7 @@ final class ChildRow {
       r.timeClass = timeClass;
       r.immediateDanger = referral.immediateDanger();
       r.repeatReferral = referral.repeatReferral();
-      r.consentStatus = wire(referral.consent().status());
+      r.consentStatus = wire(consentStatus(referral, a.child()));
       r.referralConcerns = referral.concerns().size();
       for (Concern c : referral.concerns()) {
         if (c.appliesTo(a.child())) {
@@ -291,4 +292,31 @@ final class ChildRow {
     return actions.contains(kind);
   }
 
+
+  /**
+   * The referral's consent state; with consent recorded per person and nothing recorded for the
+   * referral itself, what those decisions amount to for this child: a refusal by anyone whose
+   * decision counts, else a consent, else not yet sought.
+   */
+  static io.thresholds.core.consent.ConsentStatus consentStatus(Referral referral, Ref child) {
+    io.thresholds.core.consent.ConsentStatus s = referral.consent().status();
+    if (referral.consentByGiver().isEmpty() || s != io.thresholds.core.consent.ConsentStatus.NOT_YET_SOUGHT) {
+      return s;
+    }
+    io.thresholds.core.consent.ConsentStatus out = s;
+    for (io.thresholds.core.consent.GiverConsent g : referral.consentByGiver()) {
+      boolean aboutChild = g.giver() == io.thresholds.core.consent.ConsentGiver.PARENTAL_RESPONSIBILITY
+          || g.person().orElse(referral.referredChildren().get(0)).equals(child);
+      if (!aboutChild || !g.decides()) {
+        continue;
+      }
+      if (g.refused()) {
+        return g.status();
+      }
+      if (g.status() == io.thresholds.core.consent.ConsentStatus.GIVEN) {
+        out = g.status();
+      }
+    }
+    return out;
+  }
 }

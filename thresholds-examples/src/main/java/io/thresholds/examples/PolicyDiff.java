@@ -135,7 +135,10 @@ final class PolicyDiff {
       field("consent", item + ".requirement", a.requirement(), b.requirement());
       field("consent", item + ".from", a.givers(), b.givers());
       field("consent", item + ".if-withheld", a.ifWithheld(), b.ifWithheld());
+      field("consent", item + ".if-givers-differ", a.ifGiversDiffer(), b.ifGiversDiffer());
     }
+    field("rules", "rules.exclusions.decided-by", older.exclusionRule().map(r -> r.decidedBy()),
+        newer.exclusionRule().map(r -> r.decidedBy()));
     field("rules", "rules.adult-age", older.adultAge(), newer.adultAge());
     field("rules", "rules.cumulative-count", older.cumulativeCount(), newer.cumulativeCount());
     field("rules", "rules.immediate-danger-tier", older.immediateDangerTier(), newer.immediateDangerTier());

@@ -57,10 +57,11 @@ final class EvaluationCodec {
   private static final List<String> DEADLINE = List.of("dueBy", "basis");
   private static final List<String> GUIDANCE = List.of("tier", "requirement", "givers",
       "maySeekConsent", "mayTellFamily", "restrictions", "ifWithheld", "check", "missing",
-      "mustShareToSafeguard", "citation");
+      "mustShareToSafeguard", "citation", "giverNotes", "disagreement", "disagreementCitation");
   private static final List<String> CITATION = List.of("document", "section", "tier", "domain", "area",
       "reading");
-  private static final List<String> EXCLUSION = List.of("child", "reason");
+  private static final List<String> EXCLUSION = List.of("child", "reason", "decidedBy", "explanation",
+      "citation", "sharedConcerns");
 
   private EvaluationCodec() {}
 
@@ -134,7 +135,8 @@ final class EvaluationCodec {
         "evaluatedAt", "children");
     Evaluation e = in.build(Evaluation.class, b::build);
     if (FORMAT.equals(format[0]) && needs2(e)) {
-      throw in.mismatch(Evaluation.class, "ageBasis, oldestAge and openFacts need format " + FORMAT_2);
+      throw in.mismatch(Evaluation.class, "ageBasis, oldestAge, openFacts, giverNotes, disagreement(Citation) and the exclusions' decidedBy,"
+          + " explanation, citation and sharedConcerns need format " + FORMAT_2);
     }
     return e;
   }
@@ -383,6 +385,15 @@ final class EvaluationCodec {
         case "citation":
           b.citation(citation(in));
           break;
+        case "giverNotes":
+          b.giverNotes(in.list(In::string));
+          break;
+        case "disagreement":
+          b.disagreement(in.string());
+          break;
+        case "disagreementCitation":
+          b.disagreementCitation(citation(in));
+          break;
         default:
           throw new AssertionError(name);
       }
@@ -423,17 +434,33 @@ final class EvaluationCodec {
   }
 
   static Exclusion exclusion(In in) throws IOException {
-    Ref[] child = new Ref[1];
-    String[] reason = new String[1];
+    Exclusion.Builder b = Exclusion.builder();
     Set<String> seen = in.object(Exclusion.class, EXCLUSION, name -> {
-      if (name.equals("child")) {
-        child[0] = in.ref();
-      } else {
-        reason[0] = in.string();
+      switch (name) {
+        case "child":
+          b.child(in.ref());
+          break;
+        case "reason":
+          b.reason(in.string());
+          break;
+        case "decidedBy":
+          b.decidedBy(in.string());
+          break;
+        case "explanation":
+          b.explanation(in.string());
+          break;
+        case "citation":
+          b.citation(citation(in));
+          break;
+        case "sharedConcerns":
+          b.sharedConcerns(in.uniqueList(In::code));
+          break;
+        default:
+          throw new AssertionError(name);
       }
     });
     in.require(Exclusion.class, seen, "child", "reason");
-    return in.build(Exclusion.class, () -> Exclusion.of(child[0], reason[0]));
+    return in.build(Exclusion.class, b::build);
   }
 
   // ---- writing ---------------------------------------------------------------------------------
@@ -518,6 +545,16 @@ final class EvaluationCodec {
   static boolean needs2(Evaluation e) {
     for (ChildAssessment c : e.children()) {
       if (c.ageBasis() != AgeBasis.EXACT || c.oldestAge().isPresent() || !c.openFacts().isEmpty()) {
+        return true;
+      }
+      for (ConsentGuidance g : c.consent()) {
+        if (!g.giverNotes().isEmpty() || g.disagreement().isPresent() || g.disagreementCitation().isPresent()) {
+          return true;
+        }
+      }
+    }
+    for (Exclusion x : e.exclusions()) {
+      if (x.proposed() || !x.sharedConcerns().isEmpty()) {
         return true;
       }
     }
@@ -617,6 +654,14 @@ final class EvaluationCodec {
     g.writeBooleanField("mustShareToSafeguard", c.mustShareToSafeguard());
     g.writeFieldName("citation");
     writeCitation(c.citation(), g);
+    if (!c.giverNotes().isEmpty()) {
+      strings(g, "giverNotes", c.giverNotes());
+    }
+    ReferralCodec.optional(g, "disagreement", c.disagreement());
+    if (c.disagreementCitation().isPresent()) {
+      g.writeFieldName("disagreementCitation");
+      writeCitation(c.disagreementCitation().get(), g);
+    }
     g.writeEndObject();
   }
 
@@ -637,6 +682,19 @@ final class EvaluationCodec {
     g.writeStartObject();
     g.writeStringField("child", x.child().value());
     g.writeStringField("reason", x.reason());
+    ReferralCodec.optional(g, "decidedBy", x.decidedBy());
+    ReferralCodec.optional(g, "explanation", x.explanation());
+    if (x.citation().isPresent()) {
+      g.writeFieldName("citation");
+      writeCitation(x.citation().get(), g);
+    }
+    if (!x.sharedConcerns().isEmpty()) {
+      g.writeArrayFieldStart("sharedConcerns");
+      for (IndicatorCode code : x.sharedConcerns()) {
+        g.writeString(code.value());
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 

@@ -11,6 +11,7 @@ import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.policy.ActionKind;
 import io.thresholds.core.policy.Combination;
+import io.thresholds.core.policy.ExclusionRule;
 import io.thresholds.core.policy.CountBy;
 import io.thresholds.core.policy.IndicatorGroup;
 import io.thresholds.core.policy.ChildProtectionCategory;
@@ -69,7 +70,7 @@ final class PolicyCodec {
       "schoolAgeFrom", "schoolAgeTo", "schoolAgeCitation",
       "lowAttendanceBelowPercent", "lowAttendanceIndicator", "missingEducationIndicator",
       "disabilityCitation", "disabilityCareDomain", "immediateDangerTier", "immediateDangerCitation",
-      "adultCitation", "noNeedCitation", "census", "effectiveFrom", "effectiveUntil", "extendsPolicy",
+      "adultCitation", "noNeedCitation", "exclusionRule", "census", "effectiveFrom", "effectiveUntil", "extendsPolicy",
       "services", "retiredIndicators", "provenance");
   private static final List<String> CENSUS = List.of("codeList", "version", "source", "mappings");
   private static final List<String> CENSUS_MAPPING =
@@ -81,7 +82,9 @@ final class PolicyCodec {
       "subjects", "age", "preOrNonMobileOnly", "flags", "escalatesTo", "label", "citation");
   private static final List<String> AGE = List.of("minYears", "maxYears", "includesUnborn");
   private static final List<String> CONSENT_RULE =
-      List.of("tier", "requirement", "givers", "ifWithheld", "citation");
+      List.of("tier", "requirement", "givers", "ifWithheld", "citation", "ifGiversDiffer",
+          "giversDifferCitation");
+  private static final List<String> EXCLUSION_RULE = List.of("decidedBy", "explanation", "citation");
   private static final List<String> ACTION_RULE = List.of("id", "trigger", "kind", "modality",
       "channel", "contact", "timing", "supersedes", "gates", "description", "citation");
   private static final List<String> GROUP = List.of("id", "members", "citation");
@@ -107,6 +110,8 @@ final class PolicyCodec {
       return AGE;
     } else if (type == ConsentRule.class) {
       return CONSENT_RULE;
+    } else if (type == ExclusionRule.class) {
+      return EXCLUSION_RULE;
     } else if (type == ActionRule.class) {
       return ACTION_RULE;
     } else if (type == Trigger.class) {
@@ -245,6 +250,9 @@ final class PolicyCodec {
           break;
         case "noNeedCitation":
           b.noNeedCitation(EvaluationCodec.citation(in));
+          break;
+        case "exclusionRule":
+          b.exclusionRule(exclusionRule(in));
           break;
         case "effectiveFrom":
           b.effectiveFrom(in.date());
@@ -696,12 +704,39 @@ final class PolicyCodec {
         case "citation":
           b.citation(EvaluationCodec.citation(in));
           break;
+        case "ifGiversDiffer":
+          b.ifGiversDiffer(in.string());
+          break;
+        case "giversDifferCitation":
+          b.giversDifferCitation(EvaluationCodec.citation(in));
+          break;
         default:
           throw new AssertionError(name);
       }
     });
     in.require(ConsentRule.class, seen, "tier", "requirement", "givers", "ifWithheld", "citation");
     return in.buildPart(ConsentRule.class, CONSENT_RULE, b::build);
+  }
+
+  static ExclusionRule exclusionRule(In in) throws IOException {
+    ExclusionRule.Builder b = ExclusionRule.builder();
+    Set<String> seen = in.object(ExclusionRule.class, EXCLUSION_RULE, name -> {
+      switch (name) {
+        case "decidedBy":
+          b.decidedBy(in.string());
+          break;
+        case "explanation":
+          b.explanation(in.string());
+          break;
+        case "citation":
+          b.citation(EvaluationCodec.citation(in));
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(ExclusionRule.class, seen, "decidedBy", "explanation", "citation");
+    return in.buildPart(ExclusionRule.class, EXCLUSION_RULE, b::build);
   }
 
   static ActionRule actionRule(In in) throws IOException {
@@ -889,10 +924,13 @@ final class PolicyCodec {
     try {
       day = LocalDate.parse(key);
     } catch (DateTimeParseException e) {
-      throw holidayError(in, key, "a key is not an ISO-8601 date yyyy-MM-dd that exists");
+      // A key that is not even shaped like a date is unknown input: never echoed in the path.
+      throw holidayError(in, key.matches("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}") ? key : In.UNKNOWN_FIELD,
+          "a key is not an ISO-8601 date yyyy-MM-dd that exists");
     }
     if (!key.equals(day.toString())) {
-      throw holidayError(in, key, "a key is not an ISO-8601 date yyyy-MM-dd that exists");
+      throw holidayError(in, key.matches("[0-9-]{1,12}") ? key : In.UNKNOWN_FIELD,
+          "a key is not an ISO-8601 date yyyy-MM-dd that exists");
     }
     if (day.isBefore(from) || day.isAfter(until)) {
       throw holidayError(in, key, "every holiday must be within the coverage");
@@ -1020,6 +1058,10 @@ final class PolicyCodec {
     EvaluationCodec.writeCitation(p.adultCitation(), g);
     g.writeFieldName("noNeedCitation");
     EvaluationCodec.writeCitation(p.noNeedCitation(), g);
+    if (p.exclusionRule().isPresent()) {
+      g.writeFieldName("exclusionRule");
+      writeExclusionRule(p.exclusionRule().get(), g);
+    }
     if (p.census().isPresent()) {
       g.writeFieldName("census");
       writeCensus(p.census().get(), g);
@@ -1111,6 +1153,15 @@ final class PolicyCodec {
     g.writeEndObject();
   }
 
+  static void writeExclusionRule(ExclusionRule r, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("decidedBy", r.decidedBy());
+    g.writeStringField("explanation", r.explanation());
+    g.writeFieldName("citation");
+    EvaluationCodec.writeCitation(r.citation(), g);
+    g.writeEndObject();
+  }
+
   static void writeConsentRule(ConsentRule r, JsonGenerator g) throws IOException {
     g.writeStartObject();
     g.writeNumberField("tier", r.tier().number());
@@ -1119,6 +1170,11 @@ final class PolicyCodec {
     g.writeStringField("ifWithheld", r.ifWithheld());
     g.writeFieldName("citation");
     EvaluationCodec.writeCitation(r.citation(), g);
+    ReferralCodec.optional(g, "ifGiversDiffer", r.ifGiversDiffer());
+    if (r.giversDifferCitation().isPresent()) {
+      g.writeFieldName("giversDifferCitation");
+      EvaluationCodec.writeCitation(r.giversDifferCitation().get(), g);
+    }
     g.writeEndObject();
   }
 

@@ -2,11 +2,13 @@ package io.thresholds.jackson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.thresholds.core.consent.Authoriser;
+import io.thresholds.core.consent.Competence;
 import io.thresholds.core.consent.ConsentForm;
 import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentHistory;
 import io.thresholds.core.consent.ConsentState;
 import io.thresholds.core.consent.ConsentStatus;
+import io.thresholds.core.consent.GiverConsent;
 import io.thresholds.core.consent.NotSoughtReason;
 import io.thresholds.core.consent.SharedItem;
 import io.thresholds.core.consent.SharingBasis;
@@ -46,7 +48,7 @@ final class ReferralCodec {
 
   private static final List<String> REFERRAL = List.of("format", "ref", "madeAt", "referrer",
       "household", "referredChildren", "exclusions", "concerns", "immediateDanger",
-      "phoneReferralMadeAt", "repeatReferral", "consent", "consentHistory", "sharing");
+      "phoneReferralMadeAt", "repeatReferral", "consent", "consentHistory", "consentByGiver", "sharing");
   private static final List<String> REFERRER =
       List.of("agencyType", "role", "position", "designatedSafeguardingLead", "personal");
   private static final List<String> HOUSEHOLD = List.of("children", "adults");
@@ -63,6 +65,9 @@ final class ReferralCodec {
       List.of("indicator", "subject", "subjectRef", "aboutChildren", "observedOn", "note");
   private static final List<String> CONSENT = List.of("status", "by", "form", "recordedAt",
       "notSoughtReason", "authorisedBy", "legalBasis");
+
+  private static final List<String> GIVER_CONSENT = List.of("giver", "person", "competence", "status",
+      "form", "recordedAt");
 
   private static final List<String> SHARING = List.of("items", "description", "sharedWith",
       "purpose", "basis", "sharedAt", "authorisedBy", "legalBasis");
@@ -90,6 +95,8 @@ final class ReferralCodec {
       return CONSENT;
     } else if (type == SharingRecord.class) {
       return SHARING;
+    } else if (type == GiverConsent.class) {
+      return GIVER_CONSENT;
     } else if (type == ApproximateAge.class) {
       return APPROXIMATE_AGE;
     }
@@ -145,6 +152,10 @@ final class ReferralCodec {
           break;
         case "consentHistory":
           b.consentHistory(consentHistory(in));
+          break;
+        case "consentByGiver":
+          b.consentByGiver(in.list(ReferralCodec::giverConsent, ThresholdsJson.MAX_ADULTS + ThresholdsJson.MAX_CHILDREN,
+              "decisions on consent"));
           break;
         case "sharing":
           b.sharing(in.list(ReferralCodec::sharing));
@@ -274,6 +285,9 @@ final class ReferralCodec {
   static Optional<String> field2(Referral r) {
     if (r.phoneReferralMadeAt().isPresent()) {
       return Optional.of("phoneReferralMadeAt");
+    }
+    if (!r.consentByGiver().isEmpty()) {
+      return Optional.of("consentByGiver");
     }
     List<Child> children = r.household().children();
     for (int i = 0; i < children.size(); i++) {
@@ -460,6 +474,37 @@ final class ReferralCodec {
     return in.build(ConsentState.class, b::build);
   }
 
+  /** One person's decision on consent ({@code referral@2}). */
+  static GiverConsent giverConsent(In in) throws IOException {
+    GiverConsent.Builder b = GiverConsent.builder();
+    Set<String> seen = in.object(GiverConsent.class, GIVER_CONSENT, name -> {
+      switch (name) {
+        case "giver":
+          b.giver(in.enumeration(ConsentGiver.class));
+          break;
+        case "person":
+          b.person(in.ref());
+          break;
+        case "competence":
+          b.competence(in.enumeration(Competence.class));
+          break;
+        case "status":
+          b.status(in.enumeration(ConsentStatus.class));
+          break;
+        case "form":
+          b.form(in.enumeration(ConsentForm.class));
+          break;
+        case "recordedAt":
+          b.recordedAt(in.instant());
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(GiverConsent.class, seen, "giver", "status");
+    return in.build(GiverConsent.class, b::build);
+  }
+
   /** The consent history: an array of consent states, oldest first. */
   static ConsentHistory consentHistory(In in) throws IOException {
     List<ConsentState> entries = in.list(ReferralCodec::consent);
@@ -539,11 +584,37 @@ final class ReferralCodec {
     writeConsent(r.consent(), g);
     g.writeFieldName("consentHistory");
     writeConsentHistory(r.consentHistory(), g);
+    if (!r.consentByGiver().isEmpty()) {
+      g.writeArrayFieldStart("consentByGiver");
+      for (GiverConsent c : r.consentByGiver()) {
+        writeGiverConsent(c, g);
+      }
+      g.writeEndArray();
+    }
     g.writeArrayFieldStart("sharing");
     for (SharingRecord s : r.sharing()) {
       writeSharing(s, g);
     }
     g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  static void writeGiverConsent(GiverConsent c, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("giver", Names.of(c.giver()));
+    if (c.person().isPresent()) {
+      g.writeStringField("person", c.person().get().value());
+    }
+    if (c.competence().isPresent()) {
+      g.writeStringField("competence", Names.of(c.competence().get()));
+    }
+    g.writeStringField("status", Names.of(c.status()));
+    if (c.form().isPresent()) {
+      g.writeStringField("form", Names.of(c.form().get()));
+    }
+    if (c.recordedAt().isPresent()) {
+      g.writeStringField("recordedAt", c.recordedAt().get().toString());
+    }
     g.writeEndObject();
   }
 

@@ -38,6 +38,14 @@ class ReferralFormat1CompatibilityTest {
   /** Properties an evaluation gained after {@code @1}: left out of the digest. */
   static final List<String> NEW_ASSESSMENT_PROPERTIES =
       List.of("ageBasis", "oldestAge", "openFacts", "provisional", "exclusionsDecidedBy");
+  /**
+   * Properties an exclusion gained after {@code @1} (issue 11, who decides exclusions): the policy
+   * says the Social Work Manager decides, so every exclusion of the City pack now carries who
+   * decides, the document's words, the citation and the household concerns that apply to the child
+   * too. Left out of the digest; the child and the reason are unchanged.
+   */
+  static final List<String> NEW_EXCLUSION_PROPERTIES =
+      List.of("decidedBy", "explanation", "citation", "sharedConcerns");
   private static final ThresholdEvaluator EVALUATOR = ThresholdEvaluator.of(Policies.cityOfLondon());
 
   @Test
@@ -100,6 +108,9 @@ class ReferralFormat1CompatibilityTest {
       }
     }
     ((ObjectNode) tree).remove("exclusionsDecidedBy");
+    for (JsonNode x : tree.path("exclusions")) {
+      ((ObjectNode) x).remove(NEW_EXCLUSION_PROPERTIES);
+    }
     return tree.toString();
   }
 

@@ -54,6 +54,30 @@ public final class ConsentAdvisor {
    */
   public static ConsentGuidance advise(Policy policy, Tier tier, Collection<Indicator> driving,
       Collection<Indicator> related, ConsentState state, boolean unborn) {
+    return advise(policy, tier, driving, related, state, List.of(), unborn);
+  }
+
+  /**
+   * Consent advice with each person's own decision. Whose consent counts at the tier is the policy's
+   * ({@link ConsentRule#givers()}); a young person's decision counts only when they are judged of
+   * sufficient age and understanding (never for an unborn child). The recorded consents satisfy the
+   * rule when someone whose consent counts has given it and nobody whose consent counts has
+   * withheld or withdrawn it: a refusal by any of them is consent withheld, and the guidance names
+   * the disagreement and what the policy says happens then. A decision that does not count is
+   * still shown, with why. The restrictions (do not seek consent, do not tell the family) come from
+   * the driving indicators and the referral's own decision as before: no person's consent lifts them.
+   *
+   * @param policy the policy
+   * @param tier the tier to advise for
+   * @param driving the indicators driving the result
+   * @param related indicators the child's concerns may amount to (see the other overload)
+   * @param state the referral's recorded consent state
+   * @param givers each person's decision in force, for this child (empty: only {@code state})
+   * @param unborn true if the child is unborn: a young person's own consent then cannot count
+   * @return the guidance
+   */
+  public static ConsentGuidance advise(Policy policy, Tier tier, Collection<Indicator> driving,
+      Collection<Indicator> related, ConsentState state, List<GiverConsent> givers, boolean unborn) {
     ConsentRule rule = policy.consentRule(tier);
     List<String> restrictions = new ArrayList<>();
     boolean tell = true;
@@ -110,6 +134,9 @@ public final class ConsentAdvisor {
         .ifWithheld(rule.ifWithheld())
         .mustShareToSafeguard(significantHarm)
         .citation(rule.citation());
+    if (!givers.isEmpty()) {
+      state = byGiver(rule, state, givers, unborn, tell, b);
+    }
     ConsentStatus s = state.status();
     boolean validGiver = s == ConsentStatus.GIVEN && rule.givers().contains(state.by().orElseThrow())
         && !(unborn && state.by().orElseThrow() == ConsentGiver.YOUNG_PERSON);
@@ -145,6 +172,98 @@ public final class ConsentAdvisor {
         throw new AssertionError(rule.requirement());
     }
     return b.build();
+  }
+
+  /**
+   * The consent state the recorded decisions of each person amount to at this tier, with the notes on
+   * decisions that do not count and the disagreement, if any, added to the guidance.
+   */
+  private static ConsentState byGiver(ConsentRule rule, ConsentState state, List<GiverConsent> givers,
+      boolean unborn, boolean tell, ConsentGuidance.Builder b) {
+    GiverConsent refused = null;
+    GiverConsent given = null;
+    GiverConsent givenOther = null;
+    List<GiverConsent> consenting = new ArrayList<>();
+    List<GiverConsent> refusing = new ArrayList<>();
+    for (GiverConsent g : givers) {
+      if (g.status() == ConsentStatus.NOT_YET_SOUGHT) {
+        continue;
+      }
+      String what = g.status() == ConsentStatus.GIVEN ? "consent" : "refusal";
+      boolean young = g.giver() == ConsentGiver.YOUNG_PERSON;
+      if (young && unborn) {
+        b.addGiverNotes("A young person's decision is recorded, but the child is unborn: it does not count.");
+        continue;
+      }
+      if (!g.decides()) {
+        b.addGiverNotes(g.competence().orElseThrow() == Competence.JUDGED_NOT_COMPETENT
+            ? "The young person" + who(g) + " is judged not to be of sufficient age and understanding: their "
+                + what + " is not a decision on consent. Their wishes and feelings are still to be weighed."
+            : "Whether the young person" + who(g) + " is of sufficient age and understanding is not assessed:"
+                + " their " + what + " does not count as a decision on consent until it is judged.");
+        continue;
+      }
+      if (g.refused()) {
+        // A refusal by anyone whose decision counts is consent withheld, as the single consent's
+        // "withheld" is whoever withholds it.
+        refusing.add(g);
+        refused = refused == null ? g : refused;
+      } else if (rule.givers().contains(g.giver())) {
+        consenting.add(g);
+        given = given == null ? g : given;
+      } else {
+        consenting.add(g);
+        givenOther = givenOther == null ? g : givenOther;
+        b.addGiverNotes("At this tier the rule takes consent from " + whoCounts(rule) + ": the "
+            + (young ? "young person's" : "parental") + " consent" + who(g)
+            + " is recorded as their view, not as the consent the rule needs.");
+      }
+    }
+    if (!consenting.isEmpty() && refused != null) {
+      StringBuilder d = new StringBuilder("The people asked disagree: ");
+      d.append(describe(consenting, "consents", "consent")).append("; ")
+          .append(describe(refusing, "refuses", "refuse")).append(". ")
+          .append("A refusal by anyone whose decision counts means consent is not in place.");
+      if (tell) {
+        rule.ifGiversDiffer().ifPresent(t -> d.append(' ').append(t));
+      } else {
+        // The policy's words may say to engage the family; here the family must not be told.
+        d.append(" The family must not be told about the referral (see the restrictions): discuss the"
+            + " disagreement with your designated safeguarding lead, not with the family.");
+      }
+      b.disagreement(d.toString());
+      rule.giversDifferCitation().ifPresent(b::disagreementCitation);
+    }
+    if (refused != null) {
+      return ConsentState.builder().status(refused.status()).by(refused.giver())
+          .recordedAt(refused.recordedAt().orElseThrow()).build();
+    }
+    GiverConsent in = given != null ? given : givenOther;
+    if (in != null) {
+      return ConsentState.given(in.giver(), in.form().orElseThrow(), in.recordedAt().orElseThrow());
+    }
+    return state;
+  }
+
+  private static String who(GiverConsent g) {
+    return g.person().map(r -> " (" + r + ")").orElse("");
+  }
+
+  private static String describe(List<GiverConsent> gs, String one, String many) {
+    List<String> names = new ArrayList<>();
+    for (GiverConsent g : gs) {
+      names.add((g.giver() == ConsentGiver.YOUNG_PERSON ? "the young person" : "a person with parental"
+          + " responsibility") + who(g));
+    }
+    return String.join(" and ", names) + " " + (gs.size() == 1 ? one : many);
+  }
+
+  private static String whoCounts(ConsentRule rule) {
+    return rule.givers().contains(ConsentGiver.YOUNG_PERSON)
+        ? rule.givers().contains(ConsentGiver.PARENTAL_RESPONSIBILITY)
+            ? "a person with parental responsibility or the young person (if of sufficient age and understanding)"
+            : "the young person (if of sufficient age and understanding)"
+        : "those with parental responsibility";
   }
 
   private static String requiredMissing(ConsentRule rule, ConsentStatus s) {

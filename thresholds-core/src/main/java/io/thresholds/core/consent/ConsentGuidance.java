@@ -48,6 +48,22 @@ public abstract class ConsentGuidance {
   public abstract Citation citation();
 
   /**
+   * @return when each person's decision is recorded: the decisions that do not count at this tier
+   *     and why (a young person not judged of sufficient age and understanding, a person whose
+   *     consent the tier's rule does not take); empty otherwise
+   */
+  public abstract List<String> giverNotes();
+
+  /**
+   * @return when the people asked disagree (a young person consents while a parent refuses, or the
+   *     reverse): who decided what, how the rule treats it, and what the policy says happens then
+   */
+  public abstract Optional<String> disagreement();
+
+  /** @return where the policy says what happens when the people asked disagree, with its reading */
+  public abstract Optional<Citation> disagreementCitation();
+
+  /**
    * The builder of {@link ConsentGuidance}: a setter per attribute ({@code addX}, {@code putX} for elements of
    * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
    * the invariants and throws an exception naming the field.

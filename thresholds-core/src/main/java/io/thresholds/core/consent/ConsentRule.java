@@ -4,6 +4,7 @@ import io.thresholds.core.InvalidValueException;
 import io.thresholds.core.internal.Bounds;
 import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.Citation;
+import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -26,6 +27,15 @@ public abstract class ConsentRule {
   public abstract Citation citation();
 
   /**
+   * @return what the policy says happens when the people asked disagree (a young person consents
+   *     while a parent refuses, or the reverse), in plain words; absent when the policy says nothing
+   */
+  public abstract Optional<String> ifGiversDiffer();
+
+  /** @return where the document says what {@link #ifGiversDiffer()} states, with the pack's reading */
+  public abstract Optional<Citation> giversDifferCitation();
+
+  /**
    * The builder of {@link ConsentRule}: a setter per attribute ({@code addX}, {@code putX} for elements of
    * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
    * the invariants and throws an exception naming the field.
@@ -38,6 +48,14 @@ public abstract class ConsentRule {
   void check() {
     if (!Bounds.displayable(ifWithheld())) {
       throw new InvalidValueException("consent[" + tier().number() + "].ifWithheld",
+          "must not contain control characters (ESC, BEL, line breaks, ...) or bidirectional overrides");
+    }
+    if (ifGiversDiffer().isPresent() != giversDifferCitation().isPresent()) {
+      throw new InvalidValueException("consent[" + tier().number() + "].ifGiversDiffer",
+          "needs its section, and a section needs the text");
+    }
+    if (ifGiversDiffer().isPresent() && !Bounds.displayable(ifGiversDiffer().get())) {
+      throw new InvalidValueException("consent[" + tier().number() + "].ifGiversDiffer",
           "must not contain control characters (ESC, BEL, line breaks, ...) or bidirectional overrides");
     }
   }

@@ -5,6 +5,7 @@ import io.thresholds.core.consent.ConsentAdvisor;
 import io.thresholds.core.consent.ConsentGuidance;
 import io.thresholds.core.consent.ConsentState;
 import io.thresholds.core.consent.ConsentStatus;
+import io.thresholds.core.consent.GiverConsent;
 import io.thresholds.core.model.Age;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
@@ -16,6 +17,7 @@ import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.ActionRule;
 import io.thresholds.core.policy.Combination;
+import io.thresholds.core.policy.ExclusionRule;
 import io.thresholds.core.policy.Indicator;
 import io.thresholds.core.policy.IndicatorFlag;
 import io.thresholds.core.policy.IndicatorGroup;
@@ -77,10 +79,33 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     for (Child c : referral.household().children()) {
       String reason = referral.exclusions().get(c.ref());
       if (reason != null) {
-        result.addExclusions(Exclusion.of(c.ref(), reason));
+        result.addExclusions(exclusion(referral, reported, c.ref(), reason));
       }
     }
     return result.build();
+  }
+
+  /**
+   * A child the referrer leaves out: where the policy says who decides, a proposal for them to
+   * decide, with the concerns about the whole household or a parent that apply to the child too.
+   */
+  private Exclusion exclusion(Referral referral, List<Indicator> reported, Ref child, String reason) {
+    Optional<ExclusionRule> rule = policy.exclusionRule();
+    if (rule.isEmpty()) {
+      return Exclusion.of(child, reason);
+    }
+    Exclusion.Builder b = Exclusion.builder().child(child).reason(reason)
+        .decidedBy(rule.get().decidedBy())
+        .explanation(rule.get().explanation())
+        .citation(rule.get().citation());
+    Set<IndicatorCode> shared = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < referral.concerns().size(); i++) {
+      Concern c = referral.concerns().get(i);
+      if (c.subject() != SubjectKind.CHILD && c.aboutChildren().isEmpty() && !c.subjectRef().equals(child)) {
+        shared.add(reported.get(i).code());
+      }
+    }
+    return b.sharedConcerns(shared).build();
   }
 
   /** Looks up and checks each concern's indicator; the list is index-aligned with the concerns. */
@@ -454,8 +479,8 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     List<ConsentGuidance> consent = new ArrayList<>();
     for (Tier t : Tier.values()) {
       if (range.contains(t)) {
-        consent.add(ConsentAdvisor.advise(
-            policy, t, driving.values(), related.values(), consentAt(referral, at), age.unborn()));
+        consent.add(ConsentAdvisor.advise(policy, t, driving.values(), related.values(),
+            consentAt(referral, at), giversAt(referral, child.ref(), at), age.unborn()));
       }
     }
     return out.tierRange(range)
@@ -476,6 +501,26 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     }
     ConsentState c = referral.consent();
     return c.recordedAt().map(t -> t.isAfter(at)).orElse(false) ? ConsentState.notYetSought() : c;
+  }
+
+  /**
+   * Each person's decision in force at the time of the advice that bears on this child: every
+   * person with parental responsibility, and the young person's own (the child named, or the only
+   * referred child). A decision recorded later is not yet known.
+   */
+  static List<GiverConsent> giversAt(Referral referral, Ref child, Instant at) {
+    List<GiverConsent> out = new ArrayList<>(referral.consentByGiver().size());
+    for (GiverConsent g : referral.consentByGiver()) {
+      if (g.recordedAt().map(t -> t.isAfter(at)).orElse(false)) {
+        continue;
+      }
+      if (g.giver() == io.thresholds.core.consent.ConsentGiver.YOUNG_PERSON
+          && !g.person().orElse(referral.referredChildren().get(0)).equals(child)) {
+        continue;
+      }
+      out.add(g);
+    }
+    return out;
   }
 
   private static List<Integer> concernsFor(Referral referral, Ref child) {
@@ -749,6 +794,9 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     final Set<IndicatorFlag> possibleFlags;
     final boolean missingEducation;
     final ConsentState consent;
+    /** Each person's decision in force that bears on this child. */
+    final List<GiverConsent> givers;
+    final boolean unborn;
 
     Facts(Referral referral, Child child, Age age, Scope scope, @Nullable TierRange range,
         Set<IndicatorFlag> flags, Set<IndicatorFlag> possibleFlags, boolean missingEducation, Instant at) {
@@ -761,6 +809,8 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       this.possibleFlags = possibleFlags;
       this.missingEducation = missingEducation;
       this.consent = consentAt(referral, at);
+      this.givers = giversAt(referral, child.ref(), at);
+      this.unborn = age.unborn();
     }
 
     boolean inScope() {
@@ -769,7 +819,19 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
 
     boolean consentRefused() {
       ConsentStatus s = consent.status();
-      return s == ConsentStatus.WITHHELD || s == ConsentStatus.WITHDRAWN;
+      if (s == ConsentStatus.WITHHELD || s == ConsentStatus.WITHDRAWN) {
+        return true;
+      }
+      // A refusal by anyone whose decision counts (a person with parental responsibility, a young
+      // person judged of sufficient age and understanding): it only ever adds the consent-withheld
+      // actions, it never removes one.
+      for (GiverConsent g : givers) {
+        if (g.refused() && g.decides()
+            && !(unborn && g.giver() == io.thresholds.core.consent.ConsentGiver.YOUNG_PERSON)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

@@ -45,6 +45,13 @@ final class TimeChecks {
     if (entries.isEmpty()) {
       notAfter("consent.recordedAt", referral.consent(), at);
     }
+    for (int i = 0; i < referral.consentByGiver().size(); i++) {
+      java.util.Optional<Instant> t = referral.consentByGiver().get(i).recordedAt();
+      if (t.isPresent() && t.get().isAfter(at)) {
+        throw new InvalidValueException("consentByGiver[" + i + "].recordedAt",
+            "is after the time of the advice: a consent decision must be recorded by then (evaluate at or after it)");
+      }
+    }
   }
 
   private void covered(String field, Instant t) {

@@ -2,7 +2,10 @@ package io.thresholds.core.model;
 
 import io.thresholds.core.InvalidValueException;
 import io.thresholds.core.consent.ConsentHistory;
+import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentState;
+import io.thresholds.core.consent.ConsentStatus;
+import io.thresholds.core.consent.GiverConsent;
 import io.thresholds.core.consent.SharingRecord;
 import io.thresholds.core.internal.Bounds;
 import java.time.Instant;
@@ -83,6 +86,16 @@ public abstract class Referral {
     return consentHistory().current();
   }
 
+  /**
+   * @return each person's own decision about consent (each person with parental responsibility,
+   *     the young person with the practitioner's judgement of their competence); empty when only
+   *     the single {@link #consent()} is recorded. When used, {@link #consent()} and the history keep
+   *     only the referral's decisions that are nobody's consent (not sought because unsafe, shared
+   *     without consent). The single consent "given by X" means the same as one entry of giver X
+   *     (a young person so recorded was judged of sufficient age and understanding).
+   */
+  public abstract List<GiverConsent> consentByGiver();
+
   /** @return records of information shared about this referral */
   public abstract List<SharingRecord> sharing();
 
@@ -114,6 +127,72 @@ public abstract class Referral {
     }
   }
 
+  /** Shared on consent: someone whose decision counts had given it by then. */
+  private boolean consistentWithGivers(SharingRecord r) {
+    if (r.basis() != io.thresholds.core.consent.SharingBasis.CONSENT) {
+      return true;
+    }
+    for (GiverConsent g : consentByGiver()) {
+      Instant t = g.recordedAt().orElse(null);
+      if (t != null && g.decides() && (g.status() == ConsentStatus.GIVEN && !t.isAfter(r.sharedAt())
+          || g.status() == ConsentStatus.WITHDRAWN && t.isAfter(r.sharedAt()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean giverDecision(ConsentStatus s) {
+    return s == ConsentStatus.GIVEN || s == ConsentStatus.WITHHELD || s == ConsentStatus.WITHDRAWN;
+  }
+
+  private void checkConsentByGiver() {
+    List<GiverConsent> givers = consentByGiver();
+    if (givers.isEmpty()) {
+      return;
+    }
+    if (giverDecision(consent().status())
+        || consentHistory().entries().stream().anyMatch(e -> giverDecision(e.status()))) {
+      throw new InvalidValueException("consent", "when consentByGiver is used, each person's decision is"
+          + " recorded there: consent keeps only not sought because unsafe or shared without consent");
+    }
+    Set<Ref> seen = new HashSet<>();
+    boolean unnamedYoung = false;
+    for (int i = 0; i < givers.size(); i++) {
+      GiverConsent g = givers.get(i);
+      String field = "consentByGiver[" + i + "].person";
+      if (g.giver() == ConsentGiver.PARENTAL_RESPONSIBILITY) {
+        if (g.person().isPresent()) {
+          Optional<Adult> a = household().adult(g.person().get());
+          if (a.isEmpty()) {
+            throw new InvalidValueException(field, "must name an adult of the household");
+          }
+          if (!a.get().parentalResponsibility()) {
+            throw new InvalidValueException(field, "must name an adult with parental responsibility");
+          }
+        }
+      } else if (g.person().isPresent()) {
+        if (!referredChildren().contains(g.person().get())) {
+          throw new InvalidValueException(field, "the young person must be a referred child");
+        }
+      } else {
+        if (referredChildren().size() > 1) {
+          throw new InvalidValueException(field, "must name the young person when more than one child is referred");
+        }
+        if (unnamedYoung) {
+          throw new InvalidValueException(field, "the young person's decision is recorded twice");
+        }
+        unnamedYoung = true;
+      }
+      if (g.person().isPresent() && !seen.add(g.person().get())) {
+        throw new InvalidValueException(field, "the same person's decision is recorded twice");
+      }
+    }
+    if (unnamedYoung && seen.contains(referredChildren().get(0))) {
+      throw new InvalidValueException("consentByGiver", "the young person's decision is recorded twice");
+    }
+  }
+
   /**
    * How far after the day a referral is made (in UTC) a child's date of birth may be: one day, for
    * the time zones ahead of UTC. A later date of birth is a mistake, whether or not the child is
@@ -128,9 +207,11 @@ public abstract class Referral {
     if (!consentHistory().entries().isEmpty() && !consent().equals(consentHistory().current())) {
       throw new InvalidValueException("consent", "must be the latest entry of consentHistory when both are given");
     }
+    checkConsentByGiver();
     for (int i = 0; i < sharing().size(); i++) {
       SharingRecord r = sharing().get(i);
-      boolean consistent = consentHistory().entries().isEmpty()
+      boolean consistent = !consentByGiver().isEmpty() ? consistentWithGivers(r)
+          : consentHistory().entries().isEmpty()
           ? r.consistentWith(consent()) : r.consistentWith(consentHistory());
       if (!consistent) {
         throw new InvalidValueException("sharing[" + i + "].basis",

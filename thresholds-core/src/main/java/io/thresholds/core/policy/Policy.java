@@ -158,6 +158,13 @@ public abstract class Policy {
   public abstract Citation noNeedCitation();
 
   /**
+   * @return who decides whether a child the referrer proposes to leave out is included, with the
+   *     document's words and citation; absent when the policy says nothing (exclusions are then
+   *     shown as the referrer stated them)
+   */
+  public abstract Optional<ExclusionRule> exclusionRule();
+
+  /**
    * The builder of {@link Policy}: a setter per attribute ({@code addX}, {@code putX} for elements of
    * a list or map), {@code from(value)} to start from an existing value; {@code build()} checks
    * the invariants and throws an exception naming the field.

@@ -145,6 +145,10 @@ final class PolicyPackReader {
       for (String giver : p.required(k + ".from").split(",")) {
         c.addGivers(enumText(p, k + ".from", giver, ConsentGiver.class));
       }
+      Optional<String> differ = p.optional(k + ".if-givers-differ");
+      if (differ.isPresent()) {
+        c.ifGiversDiffer(differ.get()).giversDifferCitation(citation(p, k + ".if-givers-differ", document));
+      }
       b.addConsentRules(at(p, k + ".if-withheld", c::build));
     }
     p.optional("rules.adult-age").ifPresent(v -> b.adultAge(integer(p, "rules.adult-age", v)));
@@ -163,6 +167,14 @@ final class PolicyPackReader {
     b.noNeedCitation(citation(p, "rules.no-need", document));
     b.disabilityCitation(citation(p, "rules.disability", document));
     p.optional("rules.disability.care-domain").ifPresent(b::disabilityCareDomain);
+    Optional<String> decidedBy = p.optional("rules.exclusions.decided-by");
+    if (decidedBy.isPresent()) {
+      b.exclusionRule(at(p, "rules.exclusions.decided-by", () -> ExclusionRule.builder()
+          .decidedBy(decidedBy.get())
+          .explanation(p.required("rules.exclusions.explanation"))
+          .citation(citation(p, "rules.exclusions", document))
+          .build()));
+    }
     p.optional("school-age.from").ifPresent(v -> b.schoolAgeFrom(integer(p, "school-age.from", v)));
     p.optional("school-age.to").ifPresent(v -> b.schoolAgeTo(integer(p, "school-age.to", v)));
     if (p.optional("school-age.section").isPresent()) {

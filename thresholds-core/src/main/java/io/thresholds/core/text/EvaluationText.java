@@ -1,11 +1,13 @@
 package io.thresholds.core.text;
 
 import io.thresholds.core.InvalidValueException;
+import io.thresholds.core.consent.Competence;
 import io.thresholds.core.consent.ConsentCheck;
 import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentGuidance;
 import io.thresholds.core.consent.ConsentState;
 import io.thresholds.core.consent.ConsentStatus;
+import io.thresholds.core.consent.GiverConsent;
 import io.thresholds.core.consent.NotSoughtReason;
 import io.thresholds.core.evaluation.Action;
 import io.thresholds.core.evaluation.ChildAssessment;
@@ -113,7 +115,16 @@ public final class EvaluationText {
       line("");
       line("NOT REFERRED");
       for (Exclusion x : evaluation.exclusions()) {
-        wrap("  - ", x.child() + ": " + x.reason());
+        wrap("  - ", "    ", x.child() + ": " + x.reason());
+        if (x.proposed()) {
+          wrap("    ", "    ", "Proposed exclusion - " + x.decidedBy().orElseThrow() + " decides: "
+              + x.explanation().orElseThrow());
+        }
+        if (!x.sharedConcerns().isEmpty()) {
+          wrap("    ", "    ", "The concerns about the whole household or a parent apply to this child too: "
+              + x.sharedConcerns().stream().map(Object::toString).collect(Collectors.joining(", ")) + ".");
+        }
+        x.citation().ifPresent(cit -> wrap("    ", "    ", "Source: " + cit.toText()));
       }
     }
     line("");
@@ -154,7 +165,18 @@ public final class EvaluationText {
     if (!c.consent().isEmpty()) {
       line("");
       line("CONSENT AND INFORMATION SHARING");
-      wrap("  ", "Recorded: " + recorded(referral.consent()) + ".");
+      if (referral.consentByGiver().isEmpty() || referral.consent().status() != ConsentStatus.NOT_YET_SOUGHT) {
+        wrap("  ", "Recorded: " + recorded(referral.consent()) + ".");
+      }
+      if (!referral.consentByGiver().isEmpty()) {
+        wrap("  ", "Recorded for each person:");
+      }
+      for (GiverConsent gc : referral.consentByGiver()) {
+        if (gc.giver() == ConsentGiver.YOUNG_PERSON && !gc.person().orElse(c.child()).equals(c.child())) {
+          continue;
+        }
+        wrap("  - ", "    ", giverRecord(gc) + ".");
+      }
       for (ConsentGuidance g : c.consent()) {
         consent(g);
       }
@@ -221,6 +243,9 @@ public final class EvaluationText {
     wrap(pad, pad, "Who may give it: " + g.givers().stream().map(EvaluationText::giver)
         .collect(Collectors.joining(", or ")) + ".");
     wrap(pad, pad, check(g.check()) + g.missing().map(m -> " " + m).orElse(""));
+    g.disagreement().ifPresent(d -> wrap(pad + "! ", pad + "  ", d));
+    g.disagreementCitation().ifPresent(cit -> wrap(pad + "  ", pad + "  ", "Source: " + cit.toText()));
+    g.giverNotes().forEach(n -> wrap(pad + "- ", pad + "  ", n));
     wrap(pad, pad, "May seek consent: " + yesNo(g.maySeekConsent()) + ". May tell the family: "
         + yesNo(g.mayTellFamily()) + ".");
     for (String restriction : g.restrictions()) {
@@ -385,6 +410,20 @@ public final class EvaluationText {
     return g == ConsentGiver.PARENTAL_RESPONSIBILITY
         ? "a person with parental responsibility"
         : "the young person (if of sufficient age and understanding)";
+  }
+
+  private String giverRecord(GiverConsent g) {
+    StringBuilder b = new StringBuilder(g.giver() == ConsentGiver.YOUNG_PERSON ? "The young person"
+        : "A person with parental responsibility");
+    g.person().ifPresent(p -> b.append(" (").append(p).append(')'));
+    g.competence().ifPresent(c -> b.append(c == Competence.JUDGED_COMPETENT
+        ? ", judged of sufficient age and understanding"
+        : c == Competence.JUDGED_NOT_COMPETENT ? ", judged not of sufficient age and understanding"
+        : ", sufficient age and understanding not assessed"));
+    b.append(": ").append(status(g.status()));
+    g.form().ifPresent(f -> b.append(", ").append(words(f.name())));
+    g.recordedAt().ifPresent(at -> b.append(", recorded ").append(shortTime(at)));
+    return b.toString();
   }
 
   private String recorded(ConsentState s) {
