@@ -515,7 +515,7 @@ final class Generators {
             Arbitraries.of(IndicatorFlag.class), and)
         .as((kind, tier, flag, next) -> {
           var b = Trigger.builder().kind(kind).and(next);
-          if (kind == Trigger.Kind.TIER_AT_LEAST || kind == Trigger.Kind.TIER_IS) {
+          if (kind == Trigger.Kind.TIER_AT_LEAST || kind == Trigger.Kind.TIER_IS || kind == Trigger.Kind.TIER_AT_MOST) {
             b.tier(tier);
           }
           if (kind == Trigger.Kind.FLAG) {

@@ -163,6 +163,12 @@ final class PolicyPackReader {
     b.noNeedCitation(citation(p, "rules.no-need", document));
     b.disabilityCitation(citation(p, "rules.disability", document));
     p.optional("rules.disability.care-domain").ifPresent(b::disabilityCareDomain);
+    for (io.thresholds.core.model.ProtectiveFact f : io.thresholds.core.model.ProtectiveFact.values()) {
+      String k = "protective." + f.name();
+      if (p.optional(k + ".section").isPresent()) {
+        b.putProtectiveCitations(f, citation(p, k, document));
+      }
+    }
     p.optional("school-age.from").ifPresent(v -> b.schoolAgeFrom(integer(p, "school-age.from", v)));
     p.optional("school-age.to").ifPresent(v -> b.schoolAgeTo(integer(p, "school-age.to", v)));
     if (p.optional("school-age.section").isPresent()) {
