@@ -226,6 +226,24 @@ class CaseHistoryClauseTest {
     assertThat(h.isEmpty()).isFalse();
   }
 
+  // ---- Another borough: the Early Help Hub pack ---------------------------------------------------
+
+  @Test
+  void earlyHelpHub_caseHistoryRules_nameNoCityContact_andAreMarkedAssumed() {
+    Policy hub = Policies.embedded("early-help-hub");
+    Referral r = referral(T3).caseHistory(CaseHistory.builder().addOpenPlans(OpenPlan.EARLY_HELP)
+        .addAllocatedWorkers(AllocatedWorker.EARLY_HELP_WORKER).hubDisagreementAt(TUE_10AM).build()).build();
+    ChildAssessment c = ThresholdEvaluator.of(hub).evaluate(r, r.madeAt()).children().get(0);
+    assertThat(ids(c)).contains("step-up", "escalate-recorded-disagreement").doesNotContain("allocated-worker");
+    for (Action a : c.actions()) {
+      assertThat(a.description()).as(a.ruleId()).doesNotContain("Children and Families Hub")
+          .doesNotContain("chscp@hackney.gov.uk");
+    }
+    assertThat(action(c, "escalate-recorded-disagreement").contact()).isEmpty();
+    assertThat(action(c, "escalate-recorded-disagreement").due()).isPresent();
+    assertThat(hub.provenanceOf("action.step-up")).isEqualTo(io.thresholds.core.policy.Provenance.ASSUMED);
+  }
+
   // ---- Protective facts ---------------------------------------------------------------------------
 
   @Test

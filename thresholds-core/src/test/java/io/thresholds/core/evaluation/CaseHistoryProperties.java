@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.domains.Domain;
 import net.jqwik.api.domains.DomainContext;
@@ -82,10 +83,19 @@ class CaseHistoryProperties {
         assertThat(gone).containsExactly("escalate-disagreement");
         assertThat(idsAfter).contains("escalate-recorded-disagreement");
       }
+      Statistics.label("case-history actions").collect(
+          idsAfter.contains("step-up"), idsAfter.contains("step-down"), !gone.isEmpty());
       if (with.immediateDanger()) {
         assertThat(idsAfter.get(0)).isEqualTo("call-999");
       }
     }
+    Statistics.label("case-history actions").coverage(c -> {
+      // The generators reach each rule: step-up, step-down, and the escalation that replaces the general one.
+      for (int k = 0; k < 3; k++) {
+        int at = k;
+        c.checkQuery(values -> Boolean.TRUE.equals(values.get(at))).count(n -> n > 0);
+      }
+    });
   }
 
   private static List<String> ids(ChildAssessment c) {
