@@ -176,6 +176,14 @@ class CaseHistoryClauseTest {
   }
 
   @Test
+  void appendix2_1_4_disagreementOutsideTheCalendar_isATypedError_notAGuess() {
+    Referral r = referral(T3).caseHistory(CaseHistory.builder()
+        .hubDisagreementAt(Instant.parse("1990-01-02T10:00:00Z")).build()).build();
+    assertThatThrownBy(() -> EVALUATOR.evaluate(r, r.madeAt()))
+        .isInstanceOf(io.thresholds.core.time.OutsideCalendarException.class);
+  }
+
+  @Test
   void appendix2_2_5_childProtectionPlan_theIndependentReviewingOfficerMustBeNotified() {
     ChildAssessment c = assess(T4, CaseHistory.builder().addOpenPlans(OpenPlan.CHILD_PROTECTION)
         .hubDisagreementAt(TUE_10AM).build());
