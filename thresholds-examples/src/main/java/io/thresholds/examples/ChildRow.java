@@ -2,13 +2,17 @@ package io.thresholds.examples;
 
 import io.thresholds.core.consent.ConsentGuidance;
 import io.thresholds.core.evaluation.Action;
+import io.thresholds.core.evaluation.AgeBasis;
 import io.thresholds.core.evaluation.ChildAssessment;
 import io.thresholds.core.evaluation.Evaluation;
+import io.thresholds.core.evaluation.OpenFact;
 import io.thresholds.core.evaluation.Reason;
 import io.thresholds.core.evaluation.ReasonKind;
 import io.thresholds.core.evaluation.TierRange;
 import io.thresholds.core.evaluation.Widening;
 import io.thresholds.core.model.Age;
+import io.thresholds.core.model.ApproximateAge;
+import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.Referral;
@@ -43,7 +47,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ChildRow {
   /** Age bands, following the children in need statistics (under 1, 1-4, 5-9, 10-15, 16+). */
-  static final List<String> AGE_BANDS = List.of("unborn", "under-1", "1-4", "5-9", "10-15", "16-17", "18-plus");
+  static final List<String> AGE_BANDS = List.of("unborn", "under-1", "1-4", "5-9", "10-15", "16-17", "18-plus",
+      "uncertain", "unknown");
   /** When the referral was made. */
   static final List<String> TIME_CLASSES = List.of("in-hours", "out-of-hours", "weekend", "bank-holiday");
   /** The pathways counted separately. */
@@ -55,9 +60,11 @@ final class ChildRow {
   String child = "";
   @Nullable Integer ageYears;
   String ageBand = "";
+  String ageBasis = "";
   boolean unborn;
   String scope = "";
   boolean disabled;
+  boolean disabilityUnknown;
   String agencyType = "";
   String referrerPosition = "";
   boolean designatedSafeguardingLead;
@@ -74,6 +81,7 @@ final class ChildRow {
   @Nullable Tier tierMax;
   List<String> widenedBy = List.of();
   boolean provisional;
+  List<String> openFacts = List.of();
   final Set<ActionKind> actions = EnumSet.noneOf(ActionKind.class);
   String firstAction = "";
   String consentCheck = "";
@@ -93,11 +101,28 @@ final class ChildRow {
       r.line = line;
       r.referral = referral.ref().value();
       r.child = a.child().value();
-      r.ageYears = a.age().unborn() ? null : a.age().years();
-      r.ageBand = ageBand(a.age(), policy.adultAge());
-      r.unborn = a.age().unborn();
+      Optional<Child> child = referral.household().child(a.child());
+      r.ageBasis = wire(a.ageBasis());
+      switch (a.ageBasis()) {
+        case EXACT:
+          r.ageYears = a.age().unborn() ? null : a.age().years();
+          r.ageBand = ageBand(a.age(), policy.adultAge());
+          break;
+        case APPROXIMATE:
+          // the practitioner's estimate; the band only if every age the child may be is in it
+          r.ageYears = child.flatMap(Child::approximateAge).map(ApproximateAge::years).orElse(null);
+          String youngest = ageBand(a.age(), policy.adultAge());
+          r.ageBand = youngest.equals(ageBand(a.oldestAge().orElse(a.age()), policy.adultAge())) ? youngest : "uncertain";
+          break;
+        default:
+          r.ageYears = null;
+          r.ageBand = "unknown";
+          break;
+      }
+      r.unborn = a.age().unborn() && a.ageBasis() == AgeBasis.EXACT;
       r.scope = wire(a.scope());
-      r.disabled = referral.household().child(a.child()).map(c -> c.disabled()).orElse(false);
+      r.disabled = child.map(c -> c.disabled()).orElse(false);
+      r.disabilityUnknown = child.map(c -> c.disabilityUnknown()).orElse(false);
       r.agencyType = wire(referral.referrer().agencyType());
       r.referrerPosition = referral.referrer().position().map(ChildRow::wire).orElse("");
       r.designatedSafeguardingLead = referral.referrer().designatedSafeguardingLead();
@@ -108,7 +133,7 @@ final class ChildRow {
       r.consentStatus = wire(referral.consent().status());
       r.referralConcerns = referral.concerns().size();
       for (Concern c : referral.concerns()) {
-        if (c.subject() != SubjectKind.CHILD || c.subjectRef().equals(a.child())) {
+        if (c.appliesTo(a.child())) {
           r.childConcerns++;
         }
       }
@@ -127,7 +152,12 @@ final class ChildRow {
       for (Widening w : a.widenedBy()) {
         widened.add(wire(w));
       }
-      r.provisional = a.widenedBy().contains(Widening.UNKNOWN_FACT);
+      r.provisional = a.provisional() || a.widenedBy().contains(Widening.UNKNOWN_FACT);
+      List<String> open = new ArrayList<>();
+      for (OpenFact f : a.openFacts()) {
+        open.add(wire(f));
+      }
+      r.openFacts = open;
       for (Reason reason : a.reasons()) {
         if (reason.kind() == ReasonKind.POSSIBLE_ESCALATION) {
           r.provisional = true;

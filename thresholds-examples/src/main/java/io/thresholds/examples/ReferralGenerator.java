@@ -10,6 +10,7 @@ import io.thresholds.core.consent.NotSoughtReason;
 import io.thresholds.core.model.Adult;
 import io.thresholds.core.model.Age;
 import io.thresholds.core.model.AgencyType;
+import io.thresholds.core.model.ApproximateAge;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
@@ -31,11 +32,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -57,7 +60,7 @@ import java.util.stream.Collectors;
  *       danger). Indicators are drawn from the policy's catalogue among those whose age and
  *       mobility conditions the child meets and that would not escalate; radicalisation
  *       (Prevent) indicators, a quarter of the catalogue, are drawn a 25th as often as others.
- *       Concerns about a parent apply to every referred child, so brothers and sisters often
+ *       Concerns about a parent apply to every referred child (but see below), so brothers and sisters often
  *       share the tier.
  *   <li><b>Households</b>: 1 child 50%, 2 28%, 3 14%, 4 6%, 5 2%; 3% are pre-birth referrals of an
  *       unborn child only and 4% more include an unborn brother or sister; 1.5% of the other
@@ -73,6 +76,18 @@ import java.util.stream.Collectors;
  *   <li><b>Consent</b> by designed tier: at Tier 1-2 mostly given, some not yet sought, withheld
  *       or withdrawn; at Tier 3 also not sought because unsafe; at Tier 4 often not sought because
  *       unsafe or shared without consent.
+ *   <li><b>What the referrer does not know</b> (issue 11, {@code thresholds/referral@2}; the
+ *       shares are this generator's assumption, no source gives them): an excluded brother or
+ *       sister's age is approximate 30% and unknown 10%; a referred child's age (under 17) is
+ *       approximate 3% (the first referred child) or 8% (the others), 15% when the referrer is not
+ *       a professional; 3% of children not recorded as disabled are "disability not known". The
+ *       approximate age holds the true age ("about 12", or years and months for a baby).
+ *   <li><b>Concerns about one child</b>: in a referral of two or more children, 20% of the
+ *       concerns about a parent or household member are about the first referred child only
+ *       ({@code aboutChildren}). <b>Phone referral already made</b>: 10% of the referrals
+ *       designed at Tier 3 or 4, 10 minutes to 2 hours before the written referral.
+ *   <li>These facts are drawn from a second random stream after everything else, so the rest of
+ *       referral {@code n} is what it was before they were added.
  * </ul>
  */
 final class ReferralGenerator {
@@ -88,6 +103,8 @@ final class ReferralGenerator {
    */
   private static final double PREVENT_WEIGHT = 0.04;
   private static final String ADULT_EXCLUSION = "Aged 18 or over: adult safeguarding routes apply.";
+  /** Seeds the second random stream (what the referrer does not know) apart from the first. */
+  private static final long UNKNOWNS_SALT = 0x1155_AB0E_D0C5_0011L;
 
   private final Policy policy;
   private final long seed;
@@ -137,6 +154,7 @@ final class ReferralGenerator {
     private final List<Concern> concerns = new ArrayList<>();
     private final Set<String> used = new HashSet<>();
     private LocalDate day = FIRST_DAY;
+    private boolean referrerProfessional = true;
 
     One(SplittableRandom r, long index) {
       this.r = r;
@@ -167,7 +185,61 @@ final class ReferralGenerator {
       b.immediateDanger(design == 4 && chance(0.30));
       b.repeatReferral(chance(design >= 3 ? 0.12 : 0.05));
       consent(b, design, madeAt);
+      new Unknowns(new SplittableRandom(mix(seed ^ UNKNOWNS_SALT, index))).apply(b, design, madeAt);
       return b.build();
+    }
+
+    /** What the referrer does not know, and what already happened (issue 11). */
+    private final class Unknowns {
+      private final SplittableRandom u;
+
+      Unknowns(SplittableRandom u) {
+        this.u = u;
+      }
+
+      void apply(Referral.Builder b, int design, Instant madeAt) {
+        boolean lay = !referrerProfessional;
+        List<Child> out = new ArrayList<>();
+        for (Child c : children) {
+          out.add(unknowns(c, lay));
+        }
+        b.household(Household.builder().children(out).adults(adults).build());
+        if (referred.size() >= 2) {
+          List<Concern> limited = new ArrayList<>();
+          for (Concern c : concerns) {
+            limited.add(c.subject() != SubjectKind.CHILD && u.nextDouble() < 0.20
+                ? Concern.builder().from(c).addAboutChildren(referred.get(0).ref()).build() : c);
+          }
+          b.concerns(limited);
+        }
+        if (design >= 3 && u.nextDouble() < 0.10) {
+          b.phoneReferralMadeAt(madeAt.minusSeconds(60L * (10 + u.nextInt(111))));
+        }
+      }
+
+      private Child unknowns(Child c, boolean lay) {
+        Child.Builder b = Child.builder().from(c);
+        if (c.dateOfBirth().isPresent()) {
+          Period age = Period.between(c.dateOfBirth().get(), day);
+          boolean isReferred = referred.contains(c);
+          double approximate = !isReferred ? 0.30 : lay ? 0.15 : c == referred.get(0) ? 0.03 : 0.08;
+          double unknown = isReferred ? 0 : 0.10;
+          double x = u.nextDouble();
+          if (isReferred && age.getYears() >= policy.adultAge() - 1) {
+            x = 1; // a referred child of 17 or over keeps the date: the scope depends on it
+          }
+          if (x < approximate && age.getYears() <= ApproximateAge.MAX_YEARS) {
+            b.dateOfBirth(Optional.empty()).approximateAge(age.getYears() == 0
+                ? ApproximateAge.of(0, age.getMonths()) : ApproximateAge.ofYears(age.getYears()));
+          } else if (x < approximate + unknown) {
+            b.dateOfBirth(Optional.empty()).ageUnknown(true);
+          }
+        }
+        if (!c.disabled() && u.nextDouble() < 0.03) {
+          b.disabilityUnknown(true);
+        }
+        return b.build();
+      }
     }
 
     // ---- when ----------------------------------------------------------------------------------
@@ -213,6 +285,7 @@ final class ReferralGenerator {
       boolean education = type == AgencyType.SCHOOL || type == AgencyType.FURTHER_EDUCATION
           || type == AgencyType.EARLY_YEARS;
       boolean lead = type.isProfessional() && chance(education ? 0.6 : 0.2);
+      referrerProfessional = type.isProfessional();
       return Referrer.builder().agencyType(type).designatedSafeguardingLead(lead).build();
     }
 

@@ -143,7 +143,20 @@ class BatchResearchTest {
         assertThat(r.get("tier_max")).isEqualTo(a.tierRange().map(t -> String.valueOf(t.max().number())).orElse(""));
         assertThat(r.get("driving_indicators").isEmpty() ? Set.of() : Set.of(r.get("driving_indicators").split(";")))
             .isEqualTo(a.drivingIndicators().stream().map(c -> c.value()).collect(java.util.stream.Collectors.toSet()));
-        assertThat(r.get("age_years")).isEqualTo(a.age().unborn() ? "" : String.valueOf(a.age().years()));
+        var child = referral.household().child(a.child()).orElseThrow();
+        String years = child.approximateAge().map(x -> String.valueOf(x.years()))
+            .orElse(a.age().unborn() || child.ageUnknown() ? "" : String.valueOf(a.age().years()));
+        assertThat(r.get("age_years")).as("approximate: the referral's estimate; unknown: empty").isEqualTo(years);
+        assertThat(r.get("age_basis")).isEqualTo(ChildRow.wire(a.ageBasis()));
+        assertThat(r.get("provisional")).isEqualTo(String.valueOf(a.provisional()
+            || a.widenedBy().contains(io.thresholds.core.evaluation.Widening.UNKNOWN_FACT)
+            || a.reasons().stream().anyMatch(x -> x.kind() == io.thresholds.core.evaluation.ReasonKind.POSSIBLE_ESCALATION)));
+        assertThat(r.get("open_facts").isEmpty() ? Set.of() : Set.of(r.get("open_facts").split(";")))
+            .isEqualTo(a.openFacts().stream().map(ChildRow::wire).collect(java.util.stream.Collectors.toSet()));
+        assertThat(r.get("disability_unknown")).isEqualTo(String.valueOf(child.disabilityUnknown()));
+        if (a.ageBasis() == io.thresholds.core.evaluation.AgeBasis.UNKNOWN) {
+          assertThat(r.get("age_band")).isEqualTo("unknown");
+        }
         assertThat(r.get("call_999")).isEqualTo(String.valueOf(
             a.actions().stream().anyMatch(x -> x.kind() == io.thresholds.core.policy.ActionKind.CALL_EMERGENCY_SERVICES)));
         assertThat(r.get("agency_type")).isEqualTo(ChildRow.wire(referral.referrer().agencyType()));

@@ -8,7 +8,10 @@ import io.thresholds.core.evaluation.ChildAssessment;
 import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.evaluation.Scope;
 import io.thresholds.core.evaluation.ThresholdEvaluator;
+import io.thresholds.core.model.Child;
+import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Referral;
+import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.ActionKind;
 import io.thresholds.core.policy.Policies;
@@ -127,6 +130,68 @@ class GenerateCommandTest {
     // consider where a concern is also listed at a tier that refers.
     assertThat(share(mace, N)).as("MACE").isBetween(0.01, 0.10);
     assertThat(share(prevent, N)).as("Prevent").isBetween(0.003, 0.03);
+  }
+
+  /** Issue 11: a realistic share of what referrers do not know, and of concerns about one child. */
+  @Test
+  void theDistribution_approximateAndUnknownAges_unknownDisability_concernsAboutOneChild_phoneMade() throws Exception {
+    ThresholdEvaluator evaluator = ThresholdEvaluator.of(POLICY);
+    int children = 0;
+    int excluded = 0;
+    int excludedApproximate = 0;
+    int excludedUnknown = 0;
+    int referred = 0;
+    int referredApproximate = 0;
+    int referredUnknown = 0;
+    int disabilityUnknown = 0;
+    int householdConcerns = 0;
+    int aboutOneChild = 0;
+    int phoneMade = 0;
+    int provisional = 0;
+    int format2 = 0;
+    for (String l : lines) {
+      Referral r = ThresholdsJson.readReferral(l);
+      format2 += l.contains("\"thresholds/referral@2\"") ? 1 : 0;
+      for (Child c : r.household().children()) {
+        children++;
+        disabilityUnknown += c.disabilityUnknown() ? 1 : 0;
+        if (c.recordedAsUnborn()) {
+          continue;
+        }
+        if (r.referredChildren().contains(c.ref())) {
+          referred++;
+          referredApproximate += c.approximateAge().isPresent() ? 1 : 0;
+          referredUnknown += c.ageUnknown() ? 1 : 0;
+        } else {
+          excluded++;
+          excludedApproximate += c.approximateAge().isPresent() ? 1 : 0;
+          excludedUnknown += c.ageUnknown() ? 1 : 0;
+        }
+      }
+      for (Concern c : r.concerns()) {
+        if (c.subject() != SubjectKind.CHILD && r.referredChildren().size() >= 2) {
+          householdConcerns++;
+          aboutOneChild += c.aboutChildren().isEmpty() ? 0 : 1;
+        }
+      }
+      phoneMade += r.phoneReferralMadeAt().isPresent() ? 1 : 0;
+      Evaluation e = evaluator.evaluate(r, r.madeAt());
+      provisional += e.children().stream().anyMatch(ChildAssessment::provisional) ? 1 : 0;
+    }
+    System.out.printf("generate %d --seed 11: excluded children's age approximate %.3f, unknown %.3f; referred"
+        + " approximate %.3f; disability not known %.3f; household concerns about one child %.3f; phone referral"
+        + " made %d; provisional %.3f; referral@2 %.3f%n", N, share(excludedApproximate, excluded),
+        share(excludedUnknown, excluded), share(referredApproximate, referred), share(disabilityUnknown, children),
+        share(aboutOneChild, householdConcerns), phoneMade, share(provisional, N), share(format2, N));
+    assertThat(share(excludedApproximate, excluded)).as("excluded: approximate age").isBetween(0.20, 0.40);
+    assertThat(share(excludedUnknown, excluded)).as("excluded: age unknown").isBetween(0.05, 0.16);
+    assertThat(share(referredApproximate, referred)).as("referred: approximate age").isBetween(0.02, 0.10);
+    assertThat(referredUnknown).as("a referred child's age is known at least approximately").isZero();
+    assertThat(share(disabilityUnknown, children)).as("disability not known").isBetween(0.015, 0.05);
+    assertThat(share(aboutOneChild, householdConcerns)).as("household concerns about one child").isBetween(0.12, 0.28);
+    assertThat(phoneMade).as("phone referral already made").isPositive();
+    assertThat(share(provisional, N)).as("referrals with a provisional result").isBetween(0.01, 0.30);
+    assertThat(share(format2, N)).as("written as referral@2").isBetween(0.10, 0.40);
   }
 
   private static double share(Integer count, int of) {

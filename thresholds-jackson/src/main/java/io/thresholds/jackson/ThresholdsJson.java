@@ -33,6 +33,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -490,6 +491,40 @@ public final class ThresholdsJson {
     try {
       return POLICY_WRITER.writeValueAsString(form) + "\n";
     } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---- JSON Schemas ----------------------------------------------------------------------------
+
+  /** The formats {@link #jsonSchema(String)} has a schema for, oldest first. */
+  public static final List<String> SCHEMA_FORMATS =
+      List.of(ReferralCodec.FORMAT, ReferralCodec.FORMAT_2);
+
+  /**
+   * The JSON Schema (draft 2020-12) of a document format, for a vendor to validate documents
+   * before they reach the SDK. The same files are published beside FORMAT.md ({@code
+   * thresholds-jackson/schema/}) and are resources of this jar ({@code
+   * io/thresholds/jackson/schema/referral-2.schema.json}). A document the schema refuses, the
+   * reader refuses; the reader checks more (FORMAT.md lists the rules it alone checks).
+   *
+   * @param format a format of {@link #SCHEMA_FORMATS}, such as {@code "thresholds/referral@2"}
+   * @return the schema, as JSON text
+   * @throws IllegalArgumentException if there is no schema for the format
+   */
+  public static String jsonSchema(String format) {
+    Objects.requireNonNull(format, "format");
+    if (!SCHEMA_FORMATS.contains(format)) {
+      throw new IllegalArgumentException("no JSON Schema for that format; there is one for each of "
+          + SCHEMA_FORMATS);
+    }
+    String file = "schema/" + format.substring(format.indexOf('/') + 1).replace('@', '-') + ".schema.json";
+    try (InputStream in = ThresholdsJson.class.getResourceAsStream(file)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + file);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }

@@ -13,10 +13,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li><b>A bounded executor</b>: {@value #THREADS} worker threads and a queue of {@value #QUEUE}
  *       requests, so one slow request never holds up the others, and a flood is refused rather than
  *       queued without end (the JDK's own default runs every request on its one dispatcher
- *       thread).
+ *       thread). A request that finds the queue full is answered {@code 503 Service Unavailable}
+ *       with {@code Retry-After}, by one separate thread with a queue of its own, so the refusal
+ *       never runs on the dispatcher; only when that queue is full too is the connection closed.
  *   <li><b>Read and idle timeouts</b>: a request (headers and body) must arrive within {@value
  *       #REQUEST_SECONDS} s and a response be sent within {@value #REQUEST_SECONDS} s, and an idle
  *       kept-alive connection is closed after {@value #IDLE_SECONDS} s. These are the JDK server's
@@ -65,8 +69,13 @@ public final class EvaluationHttpHandler implements HttpHandler {
   public static final int DEFAULT_PORT = 8080;
   /** Worker threads of the server's executor. */
   public static final int THREADS = 4;
-  /** Requests waiting for a worker, at most; more are refused (the connection is closed). */
+  /** Requests waiting for a worker, at most; more are answered 503 (see the class comment). */
   public static final int QUEUE = 64;
+  /** Seconds a client is asked to wait before retrying a request answered 503. */
+  public static final int RETRY_AFTER_SECONDS = 1;
+
+  /** Set on the thread that answers a request refused because every worker and queue place is taken. */
+  private static final ThreadLocal<Boolean> OVERLOADED = ThreadLocal.withInitial(() -> Boolean.FALSE);
   /** Seconds a request may take to arrive, and its response to be sent (unless set with -D). */
   public static final int REQUEST_SECONDS = 10;
   /** Seconds an idle kept-alive connection stays open (unless set with -D). */
@@ -118,13 +127,25 @@ public final class EvaluationHttpHandler implements HttpHandler {
    */
   public static HttpServer start(InetSocketAddress address, EvaluationService service) throws IOException {
     HttpServer server = HttpServer.create(address, QUEUE);
-    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor busy = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(QUEUE), daemons("thresholds-http-busy-"), new ThreadPoolExecutor.AbortPolicy());
+    busy.allowCoreThreadTimeOut(true);
     ThreadPoolExecutor workers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(QUEUE), r -> {
-          Thread t = new Thread(r, "thresholds-http-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        new ArrayBlockingQueue<>(QUEUE), daemons("thresholds-http-"),
+        (exchange, pool) -> busy.execute(() -> {
+          OVERLOADED.set(Boolean.TRUE);
+          try {
+            exchange.run();
+          } finally {
+            OVERLOADED.remove();
+          }
+        })) {
+      @Override
+      public List<Runnable> shutdownNow() {
+        busy.shutdownNow();
+        return super.shutdownNow();
+      }
+    };
     workers.allowCoreThreadTimeOut(true);
     server.setExecutor(workers);
     EvaluationHttpHandler handler = new EvaluationHttpHandler(service);
@@ -132,6 +153,26 @@ public final class EvaluationHttpHandler implements HttpHandler {
     server.createContext(HEALTH_PATH, handler::health);
     server.start();
     return server;
+  }
+
+  private static ThreadFactory daemons(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Answers 503 when the exchange runs on the overflow thread; true if it did. */
+  private boolean refusedWhenOverloaded(HttpExchange exchange) throws IOException {
+    if (!OVERLOADED.get()) {
+      return false;
+    }
+    exchange.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    send(exchange, service.problem(503, "Service unavailable", "",
+        "every worker is busy and the queue is full; retry after " + RETRY_AFTER_SECONDS + " s"));
+    return true;
   }
 
   /**
@@ -150,6 +191,9 @@ public final class EvaluationHttpHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try {
+      if (refusedWhenOverloaded(exchange)) {
+        return;
+      }
       EvaluationService.Response response;
       if (!exchange.getRequestURI().getRawPath().equals(PATH)) {
         response = service.problem(404, "Not found", "", "POST a thresholds/referral@1 document to " + PATH);
@@ -171,6 +215,9 @@ public final class EvaluationHttpHandler implements HttpHandler {
 
   private void health(HttpExchange exchange) throws IOException {
     try {
+      if (refusedWhenOverloaded(exchange)) {
+        return;
+      }
       EvaluationService.Response response;
       if (!exchange.getRequestURI().getRawPath().equals(HEALTH_PATH)) {
         response = service.problem(404, "Not found", "", "GET " + HEALTH_PATH);

@@ -134,6 +134,40 @@ class SlowClientLoadTest {
   }
 
   @Test
+  @Timeout(60)
+  void aFullQueue_isAnswered503WithRetryAfter_notByClosingTheConnection() throws Exception {
+    List<Socket> slow = new ArrayList<>();
+    try {
+      // Every worker busy with a slow client, and every queue place taken by another.
+      for (int i = 0; i < EvaluationHttpHandler.THREADS + EvaluationHttpHandler.QUEUE; i++) {
+        slow.add(slowClient());
+      }
+      Answer refused = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+      while (System.nanoTime() < deadline) {
+        Answer a = call(EvaluationHttpHandler.PATH, "POST", "application/json", sample());
+        if (a.status() == 503) {
+          refused = a;
+          break;
+        }
+        assertThat(a.status()).as("answered while the queue was still filling").isEqualTo(200);
+        Thread.sleep(50);
+      }
+      assertThat(refused).as("a request finding the queue full is answered 503").isNotNull();
+      assertThat(refused.body()).contains("\"status\":503").contains("retry after");
+      HttpURLConnection c = (HttpURLConnection) URI.create(base + EvaluationHttpHandler.HEALTH_PATH).toURL().openConnection();
+      c.setReadTimeout(10_000);
+      assertThat(c.getResponseCode()).isEqualTo(503);
+      assertThat(c.getHeaderField("Retry-After")).isEqualTo(Integer.toString(EvaluationHttpHandler.RETRY_AFTER_SECONDS));
+      c.disconnect();
+    } finally {
+      for (Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
   void pathsAreExact_onlyJsonIsAccepted_andHealthAnswers() throws Exception {
     assertThat(call("/evaluateXYZ/../x", "POST", "application/json", sample()).status()).isEqualTo(404);
     assertThat(call("/evaluate/", "POST", "application/json", sample()).status()).isEqualTo(404);

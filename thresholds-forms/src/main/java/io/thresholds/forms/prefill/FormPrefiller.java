@@ -45,6 +45,12 @@ import java.util.Optional;
  * document's citation, and the practitioner's notes; consent from those with parental
  * responsibility. It never invents the narrative (what is working well, goals, next steps) or a
  * choice the professional must make (the SAFEGUARD risk factors); the notes say what is left.
+ *
+ * <p>It never makes up a date of birth: for a child whose age is approximate or unknown a date
+ * field is left blank with a note (the Prevent form's "approximate age, if the date of birth is not
+ * known" gets the approximate age's years). A concern about particular children of the household
+ * goes only into their forms, and names the child in the MARF's "the child a specific concern is
+ * about"; a provisional result and a phone referral already made are noted.
  */
 public final class FormPrefiller {
   private final Policy policy;
@@ -140,8 +146,13 @@ public final class FormPrefiller {
     } else {
       d.note("referralType.service: the person is outside the children's thresholds; choose the service.");
     }
+    provisional(d, a);
     d.set("referralType.newOrRepeat", r.repeatReferral() ? "REPEAT" : "NEW");
     d.set("referrer.date", today(r).toString());
+    if (r.phoneReferralMadeAt().isPresent()) {
+      d.note("A phone referral was already made (recorded in the referral): this written referral"
+          + " follows it; the evaluation gives when it is due.");
+    }
     r.referrer().personal().flatMap(FormPrefiller::name).ifPresent(n -> d.set("referrer.name", n));
     r.referrer().role().ifPresent(role -> d.set("referrer.role", role));
     r.referrer().personal().flatMap(PersonalDetails::postcode).ifPresent(p -> d.set("referrer.postcode", p));
@@ -156,11 +167,17 @@ public final class FormPrefiller {
       p.uniquePupilNumber().ifPresent(v -> d.set("child.upn", v));
     });
     birthOrDue(child).ifPresent(v -> d.set("child.dateOfBirthOrEdd", v));
+    noDateOfBirth(d, "child.dateOfBirthOrEdd", child);
+    if (aboutThisChildInParticular(r, a.child())) {
+      child.personal().flatMap(FormPrefiller::name).ifPresent(n -> d.set("worries.childNamed", n));
+    }
     List<Object> members = new ArrayList<>();
+    boolean memberAgeNotKnown = false;
     for (Child c : r.household().children()) {
       if (!c.ref().equals(a.child())) {
         Map<String, Object> row = person(c.personal());
         birthOrDue(c).ifPresent(v -> row.put("dateOfBirthOrEdd", v));
+        memberAgeNotKnown |= !c.hasExactAge();
         row.put("relationship", "Child in the household");
         row.put("alsoReferred", r.referredChildren().contains(c.ref()));
         members.add(row);
@@ -173,6 +190,10 @@ public final class FormPrefiller {
     }
     if (!members.isEmpty()) {
       d.set("household.members", members);
+      if (memberAgeNotKnown) {
+        d.note("household.members: the date of birth of a child in the household is not known (the"
+            + " referral gives an approximate age or none); it is left blank.");
+      }
     }
     String needs = needs(r, a);
     if (!needs.isEmpty()) {
@@ -214,6 +235,7 @@ public final class FormPrefiller {
       address(p).ifPresent(v -> d.set("subject.address", v));
     });
     child.dateOfBirth().ifPresent(v -> d.set("subject.dateOfBirth", v.toString()));
+    noDateOfBirth(d, "subject.dateOfBirth", child);
     List<Object> family = new ArrayList<>();
     for (Adult ad : r.household().adults()) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -241,12 +263,19 @@ public final class FormPrefiller {
       address(p).ifPresent(v -> d.set("individual.addresses", List.of(v)));
     });
     child.dateOfBirth().ifPresent(v -> d.set("individual.dateOfBirth", v.toString()));
+    // The Prevent form asks for the date of birth or, if it is not known, an approximate age (in
+    // whole years); the MARF and the MACE form ask for a date only.
+    child.approximateAge().ifPresent(v -> d.setAge("individual.approxAge", v.years()));
+    if (child.ageUnknown()) {
+      d.note("individual.dateOfBirth: the referral does not know the age; give the date of birth or an"
+          + " approximate age.");
+    }
     String needs = needs(r, a);
     if (!needs.isEmpty()) {
       d.set("concern.description", needs);
     }
     r.concerns().stream()
-        .filter(c -> appliesTo(c, a.child()))
+        .filter(c -> c.appliesTo(a.child()))
         .map(Concern::observedOn)
         .min(LocalDate::compareTo)
         .ifPresent(v -> d.set("dates.concernArose", v.toString()));
@@ -299,8 +328,32 @@ public final class FormPrefiller {
     return b.toString().strip();
   }
 
-  private static boolean appliesTo(Concern c, Ref child) {
-    return !c.subject().equals(SubjectKind.CHILD) || c.subjectRef().equals(child);
+  /**
+   * Notes a date of birth the referral does not have (an approximate or unknown age): the field is
+   * left blank rather than filled with a made-up date.
+   */
+  private static void noDateOfBirth(Draft d, String field, Child child) {
+    if (!child.hasExactAge() && d.schema.field(field).isPresent()) {
+      d.note(field + ": the referral gives " + (child.ageUnknown() ? "no age" : "an approximate age")
+          + ", not a date of birth; the form asks for the date: find it if you can"
+          + (child.ageUnknown() ? "." : ", else give the approximate age in the narrative."));
+    }
+  }
+
+  /** Notes a provisional result: the suggested service follows a range that open facts may move. */
+  private static void provisional(Draft d, ChildAssessment a) {
+    if (a.provisional()) {
+      d.note("referralType.service: the suggested range is provisional; recording "
+          + a.openFacts().stream().map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+              .collect(java.util.stream.Collectors.joining(", "))
+          + " settles it.");
+    }
+  }
+
+  /** Whether a household concern that applies to the child names particular children (aboutChildren). */
+  private static boolean aboutThisChildInParticular(Referral r, Ref child) {
+    return r.concerns().stream().anyMatch(c -> c.subject() != SubjectKind.CHILD
+        && c.aboutChildren().contains(child));
   }
 
   private LocalDate today(Referral r) {
@@ -353,6 +406,12 @@ public final class FormPrefiller {
         data.set(id, (List<?>) value);
       } else {
         data.set(id, (String) value);
+      }
+    }
+
+    void setAge(String id, int years) {
+      if (schema.field(id).isPresent()) {
+        data.set(id, years);
       }
     }
 
