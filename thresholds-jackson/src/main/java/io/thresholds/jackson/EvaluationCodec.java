@@ -135,8 +135,11 @@ final class EvaluationCodec {
         "evaluatedAt", "children");
     Evaluation e = in.build(Evaluation.class, b::build);
     if (FORMAT.equals(format[0]) && needs2(e)) {
-      throw in.mismatch(Evaluation.class, "ageBasis, oldestAge, openFacts, giverNotes, disagreement(Citation) and the exclusions' decidedBy,"
-          + " explanation, citation and sharedConcerns need format " + FORMAT_2);
+      throw in.mismatch(Evaluation.class, historyNeeds2(e)
+          ? "the reason kind protective and the action kinds step-up, step-down and"
+              + " allocated-worker-review need format " + FORMAT_2
+          : "ageBasis, oldestAge, openFacts, giverNotes, disagreement(Citation) and the exclusions' decidedBy,"
+              + " explanation, citation and sharedConcerns need format " + FORMAT_2);
     }
     return e;
   }
@@ -543,6 +546,9 @@ final class EvaluationCodec {
 
   /** True if the evaluation uses a property only {@code thresholds/evaluation@2} has. */
   static boolean needs2(Evaluation e) {
+    if (historyNeeds2(e)) {
+      return true;
+    }
     for (ChildAssessment c : e.children()) {
       if (c.ageBasis() != AgeBasis.EXACT || c.oldestAge().isPresent() || !c.openFacts().isEmpty()) {
         return true;
@@ -556,6 +562,27 @@ final class EvaluationCodec {
     for (Exclusion x : e.exclusions()) {
       if (x.proposed() || !x.sharedConcerns().isEmpty()) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Issue 11: a reason or action of a kind {@code evaluation@1} does not have (protective facts,
+   * stepping up or down, the allocated worker) needs {@code evaluation@2}.
+   */
+  private static boolean historyNeeds2(Evaluation e) {
+    for (ChildAssessment c : e.children()) {
+      for (Reason r : c.reasons()) {
+        if (r.kind() == ReasonKind.PROTECTIVE) {
+          return true;
+        }
+      }
+      for (Action a : c.actions()) {
+        if (a.kind() == ActionKind.STEP_UP || a.kind() == ActionKind.STEP_DOWN
+            || a.kind() == ActionKind.ALLOCATED_WORKER_REVIEW) {
+          return true;
+        }
       }
     }
     return false;

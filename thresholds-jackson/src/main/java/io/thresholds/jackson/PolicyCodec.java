@@ -71,7 +71,7 @@ final class PolicyCodec {
       "lowAttendanceBelowPercent", "lowAttendanceIndicator", "missingEducationIndicator",
       "disabilityCitation", "disabilityCareDomain", "immediateDangerTier", "immediateDangerCitation",
       "adultCitation", "noNeedCitation", "exclusionRule", "census", "effectiveFrom", "effectiveUntil", "extendsPolicy",
-      "services", "retiredIndicators", "provenance");
+      "services", "retiredIndicators", "provenance", "protectiveCitations");
   private static final List<String> CENSUS = List.of("codeList", "version", "source", "mappings");
   private static final List<String> CENSUS_MAPPING =
       List.of("indicator", "factors", "categories", "confirmed", "reading");
@@ -280,6 +280,14 @@ final class PolicyCodec {
           break;
         case "census":
           b.census(census(in));
+          break;
+        case "protectiveCitations":
+          // Issue 11: keyed by protective fact (wire name); each value a citation.
+          in.entries(Policy.class, k -> k, key -> b.putProtectiveCitations(
+              Names.parse(io.thresholds.core.model.ProtectiveFact.class, key).orElseThrow(() -> in.mismatch(
+                  io.thresholds.core.model.ProtectiveFact.class,
+                  "expected " + Names.allowed(io.thresholds.core.model.ProtectiveFact.class))),
+              EvaluationCodec.citation(in)));
           break;
         default:
           throw new AssertionError(name);
@@ -1065,6 +1073,15 @@ final class PolicyCodec {
     if (p.census().isPresent()) {
       g.writeFieldName("census");
       writeCensus(p.census().get(), g);
+    }
+    // Issue 11: written only when set, so a policy without them is written exactly as before.
+    if (!p.protectiveCitations().isEmpty()) {
+      g.writeObjectFieldStart("protectiveCitations");
+      for (Map.Entry<io.thresholds.core.model.ProtectiveFact, io.thresholds.core.policy.Citation> e : p.protectiveCitations().entrySet()) {
+        g.writeFieldName(Names.of(e.getKey()));
+        EvaluationCodec.writeCitation(e.getValue(), g);
+      }
+      g.writeEndObject();
     }
     // Added for packs that extend another and versions in force by date: written only when set, so
     // a policy without them is written exactly as before.

@@ -29,6 +29,12 @@ import io.thresholds.core.model.ReferrerRole;
 import io.thresholds.core.model.Relationship;
 import io.thresholds.core.model.SchoolAttendance;
 import io.thresholds.core.model.SubjectKind;
+import io.thresholds.core.model.AllocatedWorker;
+import io.thresholds.core.model.CaseHistory;
+import io.thresholds.core.model.OpenPlan;
+import io.thresholds.core.model.PreviousReferral;
+import io.thresholds.core.model.ProtectiveFact;
+import io.thresholds.core.model.ReferralOutcome;
 import io.thresholds.core.policy.Policy;
 import java.io.IOException;
 import java.util.List;
@@ -48,7 +54,8 @@ final class ReferralCodec {
 
   private static final List<String> REFERRAL = List.of("format", "ref", "madeAt", "referrer",
       "household", "referredChildren", "exclusions", "concerns", "immediateDanger",
-      "phoneReferralMadeAt", "repeatReferral", "consent", "consentHistory", "consentByGiver", "sharing");
+      "phoneReferralMadeAt", "repeatReferral", "consent", "consentHistory", "consentByGiver", "sharing",
+      "caseHistory", "protectiveFacts");
   private static final List<String> REFERRER =
       List.of("agencyType", "role", "position", "designatedSafeguardingLead", "personal");
   private static final List<String> HOUSEHOLD = List.of("children", "adults");
@@ -68,6 +75,9 @@ final class ReferralCodec {
 
   private static final List<String> GIVER_CONSENT = List.of("giver", "person", "competence", "status",
       "form", "recordedAt");
+  private static final List<String> CASE_HISTORY =
+      List.of("openPlans", "allocatedWorkers", "previousReferral", "hubDisagreementAt");
+  private static final List<String> PREVIOUS_REFERRAL = List.of("madeOn", "outcome");
 
   private static final List<String> SHARING = List.of("items", "description", "sharedWith",
       "purpose", "basis", "sharedAt", "authorisedBy", "legalBasis");
@@ -99,6 +109,10 @@ final class ReferralCodec {
       return GIVER_CONSENT;
     } else if (type == ApproximateAge.class) {
       return APPROXIMATE_AGE;
+    } else if (type == CaseHistory.class) {
+      return CASE_HISTORY;
+    } else if (type == PreviousReferral.class) {
+      return PREVIOUS_REFERRAL;
     }
     return List.of();
   }
@@ -159,6 +173,12 @@ final class ReferralCodec {
           break;
         case "sharing":
           b.sharing(in.list(ReferralCodec::sharing));
+          break;
+        case "caseHistory":
+          b.caseHistory(caseHistory(in));
+          break;
+        case "protectiveFacts":
+          b.protectiveFacts(in.uniqueList(i -> i.enumeration(ProtectiveFact.class)));
           break;
         default:
           throw new AssertionError(name);
@@ -288,6 +308,12 @@ final class ReferralCodec {
     }
     if (!r.consentByGiver().isEmpty()) {
       return Optional.of("consentByGiver");
+    }
+    if (!r.caseHistory().isEmpty()) {
+      return Optional.of("caseHistory");
+    }
+    if (!r.protectiveFacts().isEmpty()) {
+      return Optional.of("protectiveFacts");
     }
     List<Child> children = r.household().children();
     for (int i = 0; i < children.size(); i++) {
@@ -547,6 +573,95 @@ final class ReferralCodec {
     return in.build(SharingRecord.class, b::build);
   }
 
+  // ---- issue 11: the case's history and protective facts (referral@2) --------------------------
+
+  static CaseHistory caseHistory(In in) throws IOException {
+    CaseHistory.Builder b = CaseHistory.builder();
+    in.object(CaseHistory.class, CASE_HISTORY, name -> {
+      switch (name) {
+        case "openPlans":
+          b.openPlans(in.uniqueList(i -> i.enumeration(OpenPlan.class)));
+          break;
+        case "allocatedWorkers":
+          b.allocatedWorkers(in.uniqueList(i -> i.enumeration(AllocatedWorker.class)));
+          break;
+        case "previousReferral":
+          b.previousReferral(previousReferral(in));
+          break;
+        case "hubDisagreementAt":
+          b.hubDisagreementAt(in.instant());
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    return in.build(CaseHistory.class, b::build);
+  }
+
+  static PreviousReferral previousReferral(In in) throws IOException {
+    PreviousReferral.Builder b = PreviousReferral.builder();
+    Set<String> seen = in.object(PreviousReferral.class, PREVIOUS_REFERRAL, name -> {
+      switch (name) {
+        case "madeOn":
+          b.madeOn(in.date());
+          break;
+        case "outcome":
+          b.outcome(in.enumeration(ReferralOutcome.class));
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    });
+    in.require(PreviousReferral.class, seen, "madeOn");
+    return in.build(PreviousReferral.class, b::build);
+  }
+
+  static void writeCaseHistory(CaseHistory h, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeArrayFieldStart("openPlans");
+    for (OpenPlan p : h.openPlans()) {
+      g.writeString(Names.of(p));
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("allocatedWorkers");
+    for (AllocatedWorker w : h.allocatedWorkers()) {
+      g.writeString(Names.of(w));
+    }
+    g.writeEndArray();
+    if (h.previousReferral().isPresent()) {
+      g.writeFieldName("previousReferral");
+      writePreviousReferral(h.previousReferral().get(), g);
+    }
+    if (h.hubDisagreementAt().isPresent()) {
+      g.writeStringField("hubDisagreementAt", h.hubDisagreementAt().get().toString());
+    }
+    g.writeEndObject();
+  }
+
+  static void writePreviousReferral(PreviousReferral p, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("madeOn", p.madeOn().toString());
+    g.writeStringField("outcome", Names.of(p.outcome()));
+    g.writeEndObject();
+  }
+
+  /** Writes the issue 11 facts; nothing when none is recorded, so that an @1 referral stays @1. */
+  private static void writeHistoryAndProtectiveFacts(Referral r, JsonGenerator g) throws IOException {
+    if (!r.caseHistory().isEmpty()) {
+      g.writeFieldName("caseHistory");
+      writeCaseHistory(r.caseHistory(), g);
+    }
+    if (!r.protectiveFacts().isEmpty()) {
+      g.writeArrayFieldStart("protectiveFacts");
+      for (ProtectiveFact f : r.protectiveFacts()) {
+        g.writeString(Names.of(f));
+      }
+      g.writeEndArray();
+    }
+  }
+
+  // ---- end of issue 11 ---------------------------------------------------------------------------
+
   // ---- writing ---------------------------------------------------------------------------------
   // Canonical form: fixed property order; every attribute with a value is written, defaults
   // included; absent optional attributes are left out. Never null.
@@ -596,6 +711,7 @@ final class ReferralCodec {
       writeSharing(s, g);
     }
     g.writeEndArray();
+    writeHistoryAndProtectiveFacts(r, g);
     g.writeEndObject();
   }
 

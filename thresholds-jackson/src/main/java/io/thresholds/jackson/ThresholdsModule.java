@@ -135,6 +135,9 @@ public final class ThresholdsModule extends SimpleModule {
     value(ConsentHistory.class, ReferralCodec::consentHistory, ReferralCodec::writeConsentHistory);
     value(SharingRecord.class, ReferralCodec::sharing, ReferralCodec::writeSharing);
     value(GiverConsent.class, ReferralCodec::giverConsent, ReferralCodec::writeGiverConsent);
+    value(io.thresholds.core.model.CaseHistory.class, ReferralCodec::caseHistory, ReferralCodec::writeCaseHistory);
+    value(io.thresholds.core.model.PreviousReferral.class, ReferralCodec::previousReferral,
+        ReferralCodec::writePreviousReferral);
     value(Evaluation.class, EvaluationCodec::evaluation, EvaluationCodec::writeEvaluation);
     value(ChildAssessment.class, EvaluationCodec::assessment, EvaluationCodec::writeAssessment);
     value(Age.class, EvaluationCodec::age, EvaluationCodec::writeAge);
@@ -190,6 +193,10 @@ public final class ThresholdsModule extends SimpleModule {
     enumeration(io.thresholds.core.evaluation.OpenFact.class);
     enumeration(Timing.Kind.class);
     enumeration(ActionRule.Gate.class);
+    enumeration(io.thresholds.core.model.OpenPlan.class);
+    enumeration(io.thresholds.core.model.AllocatedWorker.class);
+    enumeration(io.thresholds.core.model.ReferralOutcome.class);
+    enumeration(io.thresholds.core.model.ProtectiveFact.class);
   }
 
   /** The property names of an object of the format, or an empty list for other types. */

@@ -67,7 +67,10 @@ class FormatDocumentationTest {
       ActionKind.class, Modality.class, Channel.class, ReferrerRole.class, SharedItem.class,
       SharingBasis.class, IndicatorKind.class, IndicatorFlag.class, Trigger.Kind.class,
       Timing.Kind.class, ActionRule.Gate.class, io.thresholds.core.evaluation.AgeBasis.class,
-      io.thresholds.core.evaluation.OpenFact.class, io.thresholds.core.consent.Competence.class);
+      io.thresholds.core.evaluation.OpenFact.class, io.thresholds.core.consent.Competence.class,
+      // issue 11: the case's history and protective facts
+      io.thresholds.core.model.OpenPlan.class, io.thresholds.core.model.AllocatedWorker.class,
+      io.thresholds.core.model.ReferralOutcome.class, io.thresholds.core.model.ProtectiveFact.class);
 
   static final List<Class<?>> OBJECTS = List.of(Referral.class, Referrer.class,
       Household.class, Child.class, Adult.class, PersonalDetails.class, SchoolAttendance.class,
@@ -79,7 +82,8 @@ class FormatDocumentationTest {
       io.thresholds.forms.prefill.PrefilledForm.class,
       io.thresholds.core.policy.CensusCodes.class, io.thresholds.core.policy.CensusMapping.class,
       io.thresholds.core.model.ApproximateAge.class, io.thresholds.core.consent.GiverConsent.class,
-      io.thresholds.core.policy.ExclusionRule.class);
+      io.thresholds.core.policy.ExclusionRule.class,
+      io.thresholds.core.model.CaseHistory.class, io.thresholds.core.model.PreviousReferral.class);
 
   private static String format() throws Exception {
     return Files.readString(Path.of("FORMAT.md"));

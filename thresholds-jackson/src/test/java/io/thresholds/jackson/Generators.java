@@ -346,9 +346,35 @@ final class Generators {
             java.util.Collections.reverse(referred);
           }
           b.referredChildren(referred);
-          return concern(madeAt, h, referred).list().ofMaxSize(4)
-              .map(concerns -> b.concerns(concerns).build());
+          return Combinators.combine(concern(madeAt, h, referred).list().ofMaxSize(4),
+                  caseHistories(madeAt).optional(0.25),
+                  Arbitraries.of(io.thresholds.core.model.ProtectiveFact.class).set().ofMaxSize(3))
+              .as((concerns, history, protective) -> {
+                b.concerns(concerns).protectiveFacts(protective);
+                history.ifPresent(hist -> {
+                  b.caseHistory(hist);
+                  if (hist.previousReferral().isPresent()) {
+                    b.repeatReferral(true);
+                  }
+                });
+                return b.build();
+              });
         });
+  }
+
+  /** Issue 11: the case's history, every part optional. */
+  static Arbitrary<io.thresholds.core.model.CaseHistory> caseHistories(Instant madeAt) {
+    LocalDate day = LocalDate.ofInstant(madeAt, java.time.ZoneOffset.UTC);
+    Arbitrary<io.thresholds.core.model.PreviousReferral> previous = Combinators.combine(
+            Arbitraries.integers().between(0, 3650).map(day::minusDays),
+            Arbitraries.of(io.thresholds.core.model.ReferralOutcome.class))
+        .as((on, outcome) -> io.thresholds.core.model.PreviousReferral.builder().madeOn(on).outcome(outcome).build());
+    return Combinators.combine(Arbitraries.of(io.thresholds.core.model.OpenPlan.class).set(),
+            Arbitraries.of(io.thresholds.core.model.AllocatedWorker.class).set(), previous.optional(),
+            Arbitraries.longs().between(-86_400L * 30, 86_400L * 30).map(madeAt::plusSeconds).optional())
+        .as((plans, workers, prev, disagreement) -> io.thresholds.core.model.CaseHistory.builder()
+            .openPlans(plans).allocatedWorkers(workers).previousReferral(prev)
+            .hubDisagreementAt(disagreement).build());
   }
 
   private static Arbitrary<Concern> concern(Instant madeAt, Household h, List<Ref> referred) {
@@ -515,7 +541,7 @@ final class Generators {
             Arbitraries.of(IndicatorFlag.class), and)
         .as((kind, tier, flag, next) -> {
           var b = Trigger.builder().kind(kind).and(next);
-          if (kind == Trigger.Kind.TIER_AT_LEAST || kind == Trigger.Kind.TIER_IS) {
+          if (kind == Trigger.Kind.TIER_AT_LEAST || kind == Trigger.Kind.TIER_IS || kind == Trigger.Kind.TIER_AT_MOST) {
             b.tier(tier);
           }
           if (kind == Trigger.Kind.FLAG) {

@@ -45,6 +45,7 @@ class GoldenFixtureTest {
     String format = Fixtures.tree(json).path("format").asText();
     switch (format) {
       case "thresholds/referral@1":
+      case "thresholds/referral@2":
         return ThresholdsJson.writeReferral(ThresholdsJson.readReferral(json));
       case "thresholds/evaluation@1":
         return ThresholdsJson.writeEvaluation(ThresholdsJson.readEvaluation(json));

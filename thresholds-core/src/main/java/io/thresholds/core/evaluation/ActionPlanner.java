@@ -4,6 +4,7 @@ import io.thresholds.core.consent.ConsentCheck;
 import io.thresholds.core.consent.ConsentGuidance;
 import io.thresholds.core.consent.ConsentRequirement;
 import io.thresholds.core.evaluation.DefaultThresholdEvaluator.Facts;
+import io.thresholds.core.model.OpenPlan;
 import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.ActionKind;
 import io.thresholds.core.policy.ActionRule;
@@ -110,6 +111,11 @@ final class ActionPlanner {
       int from = countsFrom[i] < 0 ? -1 : alias[countsFrom[i]];
       Instant base = from >= 0 && due[from] != null ? due[from] : at;
       String baseName = from >= 0 && due[from] != null ? "the " + kindNames[from] : "the time of this advice";
+      if (rules.get(i).timing().afterAction().filter(Timing.HUB_DISAGREEMENT::equals).isPresent()) {
+        // Issue 11: counts from the recorded disagreement (the trigger guarantees one, not after at).
+        base = facts.referral.caseHistory().hubDisagreementAt().orElseThrow();
+        baseName = "the disagreement with the Hub decision, recorded at " + local(base);
+      }
       Action a = action(i, applicable[i], base, baseName, blockers(rules.get(i), facts, consent));
       Optional<Instant> called = facts.referral.phoneReferralMadeAt().filter(t -> !t.isAfter(at));
       if (called.isPresent() && rules.get(i).kind() == ActionKind.PHONE_REFERRAL) {
@@ -259,6 +265,25 @@ final class ActionPlanner {
         break;
       case RANGE_UNCERTAIN:
         yes = r != null && !r.isSingle();
+        break;
+      // ---- issue 11: the case's history ----
+      case TIER_AT_MOST:
+        yes = r != null && t.tier != null && t.tier.isAtLeast(r.max());
+        break;
+      case EARLY_HELP_PLAN:
+        yes = f.inScope() && f.referral.caseHistory().openPlans().contains(OpenPlan.EARLY_HELP);
+        break;
+      case STATUTORY_PLAN:
+        yes = f.inScope() && f.referral.caseHistory().openPlans().stream().anyMatch(OpenPlan::statutory);
+        break;
+      case CHILD_PROTECTION_PLAN:
+        yes = f.inScope() && f.referral.caseHistory().openPlans().contains(OpenPlan.CHILD_PROTECTION);
+        break;
+      case ALLOCATED_WORKER:
+        yes = f.inScope() && !f.referral.caseHistory().allocatedWorkers().isEmpty();
+        break;
+      case HUB_DISAGREEMENT:
+        yes = f.inScope() && f.referral.caseHistory().hubDisagreementAt().filter(d -> !d.isAfter(f.at)).isPresent();
         break;
       default:
         throw new AssertionError(t.kind);

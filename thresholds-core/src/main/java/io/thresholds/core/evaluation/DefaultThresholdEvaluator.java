@@ -471,6 +471,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       open.add(OpenFact.DATE_OF_BIRTH);
     }
     TierRange range = TierRange.of(min, max);
+    protectiveReasons(referral, range, reasons);
     EnumSet<IndicatorFlag> flags = EnumSet.noneOf(IndicatorFlag.class);
     driving.values().forEach(d -> flags.addAll(d.flags()));
     possibleFlags.removeAll(flags);
@@ -493,6 +494,53 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         .notes(notes)
         .build();
   }
+
+  // ---- issue 11: protective facts --------------------------------------------------------------
+
+  /**
+   * The referral's protective facts as reasons of their own kind. They are added after the range is
+   * set and never change it: where the range is a matter of judgement they are reasons to consider
+   * its lower end, never to go below it.
+   */
+  private void protectiveReasons(Referral referral, TierRange range, List<Reason> reasons) {
+    for (io.thresholds.core.model.ProtectiveFact f : io.thresholds.core.model.ProtectiveFact.values()) {
+      if (!referral.protectiveFacts().contains(f)) {
+        continue;
+      }
+      String text = protectiveLabel(f) + ". A protective fact: "
+          + (range.isSingle()
+              ? "recorded; it never lowers the suggested tier."
+              : "where the tier is a matter of judgement (Tier " + range.min().number() + " to "
+                  + range.max().number() + "), it is a reason to consider the lower end, Tier "
+                  + range.min().number() + "; it never lowers the range.")
+          + (referral.immediateDanger() ? " Immediate danger comes first, whatever the protective facts." : "");
+      reasons.add(Reason.builder()
+          .kind(ReasonKind.PROTECTIVE)
+          .tier(range.min())
+          .explanation(text)
+          .citation(policy.protectiveCitations().getOrDefault(f, io.thresholds.core.policy.Citation.builder()
+              .document(policy.documentTitle())
+              .section("not cited by this policy")
+              .reading("this policy pack names no section for this protective fact")
+              .build()))
+          .build());
+    }
+  }
+
+  private static String protectiveLabel(io.thresholds.core.model.ProtectiveFact f) {
+    switch (f) {
+      case PARENT_ACTS_PROTECTIVELY:
+        return "A parent or carer acts protectively";
+      case PARENTS_ENGAGE_WITH_SERVICES:
+        return "The parents are willing and able to engage with services";
+      case FAMILY_ENGAGES_WITH_PLAN:
+        return "The family engages effectively in its early help plan";
+      default:
+        throw new AssertionError(f);
+    }
+  }
+
+  // ---- end of issue 11: protective facts -------------------------------------------------------
 
   /** The consent state in force at the time of the advice: later entries are not yet known. */
   static ConsentState consentAt(Referral referral, Instant at) {
@@ -797,6 +845,8 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     /** Each person's decision in force that bears on this child. */
     final List<GiverConsent> givers;
     final boolean unborn;
+    /** The time of the advice. */
+    final Instant at;
 
     Facts(Referral referral, Child child, Age age, Scope scope, @Nullable TierRange range,
         Set<IndicatorFlag> flags, Set<IndicatorFlag> possibleFlags, boolean missingEducation, Instant at) {
@@ -811,6 +861,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       this.consent = consentAt(referral, at);
       this.givers = giversAt(referral, child.ref(), at);
       this.unborn = age.unborn();
+      this.at = at;
     }
 
     boolean inScope() {

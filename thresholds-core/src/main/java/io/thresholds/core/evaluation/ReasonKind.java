@@ -27,5 +27,11 @@ public enum ReasonKind {
   /** No need was reported: why the range is Tier 1. */
   NO_NEED_REPORTED,
   /** The person is outside the children's thresholds. */
-  OUT_OF_SCOPE
+  OUT_OF_SCOPE,
+  /**
+   * A protective fact the referral records (a parent acting protectively, engagement with services
+   * or with the plan). It never lowers the range; where the range is a matter of judgement it is a
+   * reason to consider the lower end.
+   */
+  PROTECTIVE
 }

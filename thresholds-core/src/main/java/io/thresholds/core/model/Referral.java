@@ -65,10 +65,13 @@ public abstract class Referral {
    */
   public abstract Optional<Instant> phoneReferralMadeAt();
 
-  /** @return true if the same children were referred before (a repeat referral) */
+  /**
+   * @return true if the same children were referred before (a repeat referral); by default, true
+   *     exactly when {@link CaseHistory#previousReferral()} is recorded
+   */
   @Value.Default
   public boolean repeatReferral() {
-    return false;
+    return caseHistory().previousReferral().isPresent();
   }
 
   /** @return the recorded consent history, oldest first; empty if only the current state is given */
@@ -98,6 +101,34 @@ public abstract class Referral {
 
   /** @return records of information shared about this referral */
   public abstract List<SharingRecord> sharing();
+
+  // ---- issue 11: the case's history and protective facts (thresholds/referral@2) ----------------
+
+  /** @return what is known of the case's history; empty by default */
+  @Value.Default
+  public CaseHistory caseHistory() {
+    return CaseHistory.none();
+  }
+
+  /** @return the protective facts recorded for the household; they never lower the range */
+  public abstract Set<ProtectiveFact> protectiveFacts();
+
+  private void checkHistory() {
+    Optional<PreviousReferral> previous = caseHistory().previousReferral();
+    if (previous.isPresent()) {
+      LocalDate latest = madeAt().atOffset(ZoneOffset.UTC).toLocalDate().plusDays(DATE_OF_BIRTH_SLACK_DAYS);
+      if (previous.get().madeOn().isAfter(latest)) {
+        throw new InvalidValueException("caseHistory.previousReferral.madeOn",
+            "is after the day this referral was made");
+      }
+      if (!repeatReferral()) {
+        throw new InvalidValueException("repeatReferral",
+            "must be true when caseHistory.previousReferral is recorded");
+      }
+    }
+  }
+
+  // ---- end of issue 11: the case's history and protective facts ---------------------------------
 
   /**
    * The builder of {@link Referral}: a setter per attribute ({@code addX}, {@code putX} for elements
@@ -203,6 +234,7 @@ public abstract class Referral {
   @Value.Check
   void check() {
     Bounds.instant("madeAt", madeAt());
+    checkHistory();
     phoneReferralMadeAt().ifPresent(t -> Bounds.instant("phoneReferralMadeAt", t));
     if (!consentHistory().entries().isEmpty() && !consent().equals(consentHistory().current())) {
       throw new InvalidValueException("consent", "must be the latest entry of consentHistory when both are given");

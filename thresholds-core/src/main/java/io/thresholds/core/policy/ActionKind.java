@@ -52,5 +52,14 @@ public enum ActionKind {
   /** Refer a person removed from regulated activity to the Disclosure and Barring Service. */
   DBS_REFERRAL,
   /** The person is an adult: the children's thresholds do not apply. */
-  ADULT_SERVICES
+  ADULT_SERVICES,
+  /**
+   * Step up from early help: the lead professional of the Early Help Assessment or Team Around the
+   * Family reviews the plan and makes the decision to refer to children's social care.
+   */
+  STEP_UP,
+  /** Step down from statutory services to early help, decided by the allocated social worker. */
+  STEP_DOWN,
+  /** The Hub passes the information straight to the worker already allocated and their manager. */
+  ALLOCATED_WORKER_REVIEW
 }

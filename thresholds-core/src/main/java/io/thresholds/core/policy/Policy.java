@@ -163,6 +163,10 @@ public abstract class Policy {
    *     shown as the referrer stated them)
    */
   public abstract Optional<ExclusionRule> exclusionRule();
+   * @return where the document names each protective fact a referral may record (policy
+   *     properties {@code protective.NAME.section}); a fact without one is shown as not cited
+   */
+  public abstract Map<io.thresholds.core.model.ProtectiveFact, Citation> protectiveCitations();
 
   /**
    * The builder of {@link Policy}: a setter per attribute ({@code addX}, {@code putX} for elements of
@@ -443,7 +447,15 @@ public abstract class Policy {
           && contact(a.contact().get()).isEmpty()) {
         throw new InvalidValueException(f + ".contact", "names a contact that does not exist");
       }
-      if (a.timing().afterAction().isPresent() && !actionIds.contains(a.timing().afterAction().get())) {
+      if (a.id().equals(Timing.HUB_DISAGREEMENT)) {
+        throw new InvalidValueException(f, "the id " + Timing.HUB_DISAGREEMENT + " is reserved for timings");
+      }
+      if (a.timing().afterAction().filter(Timing.HUB_DISAGREEMENT::equals).isPresent()) {
+        if (!a.trigger().hasPart(Trigger.Kind.HUB_DISAGREEMENT)) {
+          throw new InvalidValueException(f + ".timing",
+              "counts from the hub disagreement, so the trigger must include hub-disagreement");
+        }
+      } else if (a.timing().afterAction().isPresent() && !actionIds.contains(a.timing().afterAction().get())) {
         throw new InvalidValueException(f + ".timing", "must count from an action listed before it");
       }
     }

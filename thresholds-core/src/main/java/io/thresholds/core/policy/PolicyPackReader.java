@@ -175,6 +175,12 @@ final class PolicyPackReader {
           .citation(citation(p, "rules.exclusions", document))
           .build()));
     }
+    for (io.thresholds.core.model.ProtectiveFact f : io.thresholds.core.model.ProtectiveFact.values()) {
+      String k = "protective." + f.name();
+      if (p.optional(k + ".section").isPresent()) {
+        b.putProtectiveCitations(f, citation(p, k, document));
+      }
+    }
     p.optional("school-age.from").ifPresent(v -> b.schoolAgeFrom(integer(p, "school-age.from", v)));
     p.optional("school-age.to").ifPresent(v -> b.schoolAgeTo(integer(p, "school-age.to", v)));
     if (p.optional("school-age.section").isPresent()) {

@@ -17,7 +17,8 @@ import org.immutables.value.Value;
  *   <li>{@code after:ACTION+DURATION}: an ISO-8601 duration after another action is due, e.g.
  *       {@code after:phone-referral+PT24H};
  *   <li>{@code working-days:N}: by the close of office hours on the N-th working day after the
- *       referral, or after another action with {@code working-days:N@ACTION}.
+ *       referral, or after another action with {@code working-days:N@ACTION}, or after the
+ *       recorded disagreement with a Hub decision with {@code working-days:N@hub-disagreement}.
  * </ul>
  */
 @Value.Immutable
@@ -27,6 +28,13 @@ public abstract class Timing {
    * days or weeks (a review within six months at most); anything longer is a mistake.
    */
   public static final Duration MAX_DURATION = Duration.ofDays(26 * 7);
+
+  /**
+   * The anchor of a timing that counts from the disagreement with a Hub decision the referral
+   * records ({@code working-days:5@hub-disagreement}), rather than from another action. A rule with
+   * it must have the {@code hub-disagreement} trigger; no action rule may have this id.
+   */
+  public static final String HUB_DISAGREEMENT = "hub-disagreement";
 
   /** The most working days of a {@code working-days:} timing: 130, about six months. */
   public static final int MAX_WORKING_DAYS = 130;

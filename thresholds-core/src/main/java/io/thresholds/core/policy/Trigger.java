@@ -23,7 +23,15 @@ import org.immutables.value.Value;
  *   <li>{@code consent-withheld}: consent is withheld or withdrawn;
  *   <li>{@code adult}: the person is over the children's age limit;
  *   <li>{@code not-professional}: the referrer is not a professional;
- *   <li>{@code range-uncertain}: the suggested range spans more than one tier.
+ *   <li>{@code range-uncertain}: the suggested range spans more than one tier;
+ *   <li>{@code tier<=N}: the suggested range's upper end is at most tier N;
+ *   <li>{@code early-help-plan}: the case history records an open early help plan (EHA / TAF);
+ *   <li>{@code statutory-plan}: it records an open child in need or child protection plan;
+ *   <li>{@code child-protection-plan}: it records an open child protection plan;
+ *   <li>{@code allocated-worker}: it records an early help worker or social worker already
+ *       allocated to the family;
+ *   <li>{@code hub-disagreement}: it records a disagreement with a Hub decision, at or before the
+ *       time of the advice.
  * </ul>
  *
  * <p>Triggers combine with {@code &}: {@code consent-withheld&tier=3} applies when both apply, and
@@ -54,7 +62,19 @@ public abstract class Trigger {
     /** The referrer is not a professional. */
     NOT_PROFESSIONAL,
     /** The suggested range spans more than one tier. */
-    RANGE_UNCERTAIN
+    RANGE_UNCERTAIN,
+    /** The range's upper end is at most a tier ({@code tier<=N}). */
+    TIER_AT_MOST,
+    /** An open early help plan is recorded. */
+    EARLY_HELP_PLAN,
+    /** An open child in need or child protection plan is recorded. */
+    STATUTORY_PLAN,
+    /** An open child protection plan is recorded. */
+    CHILD_PROTECTION_PLAN,
+    /** A worker is already allocated to the family. */
+    ALLOCATED_WORKER,
+    /** A disagreement with a Hub decision is recorded. */
+    HUB_DISAGREEMENT
   }
 
   /** @return the kind */
@@ -99,6 +119,9 @@ public abstract class Trigger {
       if (t.startsWith("tier>=")) {
         return b.kind(Kind.TIER_AT_LEAST).tier(Tier.of(Integer.parseInt(t.substring(6)))).build();
       }
+      if (t.startsWith("tier<=")) {
+        return b.kind(Kind.TIER_AT_MOST).tier(Tier.of(Integer.parseInt(t.substring(6)))).build();
+      }
       if (t.startsWith("tier=")) {
         return b.kind(Kind.TIER_IS).tier(Tier.of(Integer.parseInt(t.substring(5)))).build();
       }
@@ -109,6 +132,14 @@ public abstract class Trigger {
     } catch (IllegalArgumentException | InvalidValueException e) {
       throw new InvalidValueException(field, "unknown trigger; see Trigger for the forms");
     }
+  }
+
+  /**
+   * @param kind a kind of trigger
+   * @return true if this trigger or one it is combined with ({@code a&b}) is of that kind
+   */
+  public boolean hasPart(Kind kind) {
+    return kind() == kind || and().map(a -> a.hasPart(kind)).orElse(false);
   }
 
   /** @return the text form */
@@ -122,6 +153,8 @@ public abstract class Trigger {
         return "tier>=" + tier().orElseThrow().number();
       case TIER_IS:
         return "tier=" + tier().orElseThrow().number();
+      case TIER_AT_MOST:
+        return "tier<=" + tier().orElseThrow().number();
       case FLAG:
         return "flag:" + flag().orElseThrow().name();
       default:
@@ -131,7 +164,7 @@ public abstract class Trigger {
 
   @Value.Check
   void check() {
-    boolean tiered = kind() == Kind.TIER_AT_LEAST || kind() == Kind.TIER_IS;
+    boolean tiered = kind() == Kind.TIER_AT_LEAST || kind() == Kind.TIER_IS || kind() == Kind.TIER_AT_MOST;
     if (tiered != tier().isPresent() || (kind() == Kind.FLAG) != flag().isPresent()) {
       throw new InvalidValueException("trigger", "arguments do not match the kind");
     }

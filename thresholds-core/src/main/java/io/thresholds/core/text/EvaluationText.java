@@ -14,6 +14,7 @@ import io.thresholds.core.evaluation.ChildAssessment;
 import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.evaluation.Exclusion;
 import io.thresholds.core.evaluation.Reason;
+import io.thresholds.core.evaluation.ReasonKind;
 import io.thresholds.core.evaluation.Scope;
 import io.thresholds.core.evaluation.TierRange;
 import io.thresholds.core.model.Referral;
@@ -105,6 +106,12 @@ public final class EvaluationText {
       line("");
     }
     wrap("", "Referral " + evaluation.referral() + ", made " + longTime(referral.madeAt()) + ".");
+    if (referral.repeatReferral()) {
+      // Issue 11: the MARF's referral type (New Referral / Repeat Referral).
+      wrap("", "Referral type on the form: repeat referral" + referral.caseHistory().previousReferral()
+          .map(p -> " (previous referral made on " + p.madeOn() + ", outcome: "
+              + words(p.outcome().name()) + ")").orElse("") + ".");
+    }
     wrap("", "Advice as at " + longTime(evaluation.evaluatedAt()) + " (" + policy.zone() + "), from "
         + policy.documentTitle() + " (policy " + evaluation.policyId() + " "
         + evaluation.policyVersion() + policy.extendsPolicy().map(b -> ", extending " + b).orElse("") + ").");
@@ -156,11 +163,16 @@ public final class EvaluationText {
     line("");
     line("WHY");
     for (Reason r : c.reasons()) {
+      if (r.kind() == ReasonKind.PROTECTIVE) {
+        continue; // shown under WHAT IS WORKING WELL
+      }
       String head = "Tier " + r.tier().number() + ", " + words(r.kind().name())
           + r.indicator().map(code -> " " + code).orElse("") + ": ";
       wrap("  - ", "    ", head + r.explanation());
       wrap("    ", "Source: " + r.citation().toText());
     }
+
+    protective(c);
 
     if (!c.consent().isEmpty()) {
       line("");
@@ -188,6 +200,21 @@ public final class EvaluationText {
       for (String note : c.notes()) {
         wrap("  - ", "    ", note);
       }
+    }
+  }
+
+  /** Issue 11: the protective facts, under the MARF's own heading; they never lower the range. */
+  private void protective(ChildAssessment c) {
+    List<Reason> facts = c.reasons().stream().filter(r -> r.kind() == ReasonKind.PROTECTIVE)
+        .collect(Collectors.toList());
+    if (facts.isEmpty()) {
+      return;
+    }
+    line("");
+    line("WHAT IS WORKING WELL (protective facts; they never lower the suggested tier)");
+    for (Reason r : facts) {
+      wrap("  - ", "    ", r.explanation());
+      wrap("    ", "Source: " + r.citation().toText());
     }
   }
 
@@ -344,6 +371,12 @@ public final class EvaluationText {
         return "ask a professional to refer";
       case ADULT_SERVICES:
         return "use adult safeguarding routes";
+      case STEP_UP:
+        return "step up from early help: the lead professional reviews the plan";
+      case STEP_DOWN:
+        return "stepping down is for the allocated social worker to decide";
+      case ALLOCATED_WORKER_REVIEW:
+        return "your information goes to the allocated worker and their manager";
       default:
         return words(kind.name());
     }

@@ -457,7 +457,7 @@ class CatalogueTest {
     assertThat(first.modality()).isEqualTo(Modality.MUST);
     assertThat(first.trigger().kind()).isEqualTo(Trigger.Kind.IMMEDIATE_DANGER);
     assertThat(first.contact()).contains("police");
-    assertThat(policy.actionRules()).hasSize(27);
+    assertThat(policy.actionRules()).hasSize(32); // 27 + issue 11: step-up, allocated-worker, step-down, two escalation rules
   }
 
   @Test

@@ -81,6 +81,7 @@ class TriggerTest {
       switch (kind) {
         case TIER_AT_LEAST:
         case TIER_IS:
+        case TIER_AT_MOST:
           return Arbitraries.of(Tier.class).map(t -> Trigger.builder().kind(kind).tier(t).build());
         case FLAG:
           return Arbitraries.of(IndicatorFlag.class).map(f -> Trigger.builder().kind(kind).flag(f).build());

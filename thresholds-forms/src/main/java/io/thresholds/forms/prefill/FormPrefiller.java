@@ -200,8 +200,29 @@ public final class FormPrefiller {
       d.set("worries.needs", needs);
     }
     consent(d, r.consent());
+    caseHistory(d, r);
     d.note("The narrative questions (agency involvement, past harm, future risk, what is working well,"
         + " goals, views, next steps) and the signatures are the referrer's to complete.");
+  }
+
+  /**
+   * Issue 11: an open early help plan means an Early Help Assessment was completed (section 7: the
+   * assessment informs the plan); without one the answer is left to the referrer, as an unrecorded
+   * plan is not a "no". Protective facts are named in a note for "what is working well", which
+   * stays the referrer's own words.
+   */
+  private static void caseHistory(Draft d, Referral r) {
+    if (r.caseHistory().openPlans().contains(io.thresholds.core.model.OpenPlan.EARLY_HELP)) {
+      d.set("agency.earlyHelpAssessment", "YES");
+      d.note("agency.earlyHelpAssessment: the referral records an open early help plan; attach the Early"
+          + " Help Assessment.");
+    }
+    if (!r.protectiveFacts().isEmpty()) {
+      d.note("workingWell.strengths: the referral records protective facts ("
+          + r.protectiveFacts().stream().map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+              .collect(java.util.stream.Collectors.joining("; "))
+          + "); describe them in your own words, as sustained over time and related to the needs.");
+    }
   }
 
   private void mace(Draft d, Referral r, ChildAssessment a) {

@@ -100,6 +100,28 @@ class FormPrefillerTest {
   }
 
   @Test
+  void marf_earlyHelpAssessment_openEarlyHelpPlan_answersYes_previousReferral_isARepeatReferral() {
+    Referral base = referral(false, ConsentState.given(ConsentGiver.PARENTAL_RESPONSIBILITY, ConsentForm.WRITTEN, AT),
+        "T3-DEV-UNMANAGED-CHRONIC-HEALTH");
+    Referral r = Referral.builder().from(base).repeatReferral(true)
+        .caseHistory(io.thresholds.core.model.CaseHistory.builder()
+            .addOpenPlans(io.thresholds.core.model.OpenPlan.EARLY_HELP)
+            .previousReferral(io.thresholds.core.model.PreviousReferral.builder().madeOn(LocalDate.of(2025, 5, 1)).build())
+            .build())
+        .addProtectiveFacts(io.thresholds.core.model.ProtectiveFact.PARENTS_ENGAGE_WITH_SERVICES)
+        .build();
+    PrefilledForm p = PREFILLER.prefill(ReferralForm.MARF, r, evaluate(r), CHILD);
+    assertThat(p.data().get("agency.earlyHelpAssessment")).hasValue("YES");
+    assertThat(p.data().get("referralType.newOrRepeat")).hasValue("REPEAT");
+    assertThat(p.data().get("workingWell.strengths")).isEmpty();
+    assertThat(p.notes()).anySatisfy(n -> assertThat(n).startsWith("workingWell.strengths")
+        .contains("parents engage with services"));
+    // Without a recorded plan the answer is the referrer's: an unrecorded plan is not a "no".
+    assertThat(PREFILLER.prefill(ReferralForm.MARF, base, evaluate(base), CHILD).data()
+        .get("agency.earlyHelpAssessment")).isEmpty();
+  }
+
+  @Test
   void prefilledMarf_completedByTheReferrer_isValid() {
     Referral r = referral(false, ConsentState.given(ConsentGiver.PARENTAL_RESPONSIBILITY, ConsentForm.WRITTEN, AT),
         "T4-FAM-MACE-CATEGORY-1");
