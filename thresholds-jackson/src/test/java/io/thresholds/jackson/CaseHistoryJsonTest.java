@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * reasons and actions they give in {@code thresholds/evaluation@2}.
  */
 class CaseHistoryJsonTest {
-  private static final Path STEP_UP = Path.of("../thresholds-examples/samples/14-early-help-plan-step-up.json");
+  private static final Path STEP_UP = Path.of("../thresholds-examples/samples/16-early-help-plan-step-up.json");
   private static final Path DISAGREEMENT =
       Path.of("../thresholds-examples/samples/15-child-protection-plan-disagreement.json");
   private static final ThresholdEvaluator EVALUATOR = ThresholdEvaluator.of(Policies.cityOfLondon());

@@ -163,6 +163,8 @@ public abstract class Policy {
    *     shown as the referrer stated them)
    */
   public abstract Optional<ExclusionRule> exclusionRule();
+
+  /**
    * @return where the document names each protective fact a referral may record (policy
    *     properties {@code protective.NAME.section}); a fact without one is shown as not cited
    */
