@@ -17,6 +17,7 @@ import jakarta.validation.Path;
 import jakarta.validation.Payload;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.metadata.BeanDescriptor;
 import jakarta.validation.ValidatorFactory;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandles;
@@ -24,7 +25,9 @@ import java.lang.reflect.Constructor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -92,6 +95,7 @@ final class CompiledForm implements AutoCloseable {
 
   private final FormSchema schema;
   private final ValidatorFactory factory;
+  private final Class<? extends AnswersBean> beanClass;
   private final Constructor<? extends AnswersBean> beanConstructor;
   /** One per field of the schema, in the form's order. */
   private final List<Slot> slots = new ArrayList<>();
@@ -131,7 +135,7 @@ final class CompiledForm implements AutoCloseable {
     for (Field f : schema.fields().values()) {
       specs.add(spec(javaName(f.id()), f));
     }
-    Class<? extends AnswersBean> beanClass = define("Answers", AnswersBean.class, specs).asSubclass(AnswersBean.class);
+    beanClass = define("Answers", AnswersBean.class, specs).asSubclass(AnswersBean.class);
     beanConstructor = constructor(beanClass);
     TypeConstraintMappingContext<?> type = mapping.type(beanClass);
     type.constraint(new GenericConstraintDef<>(CrossFieldRules.class));
@@ -163,7 +167,7 @@ final class CompiledForm implements AutoCloseable {
     }
     cfg.addMapping(mapping)
         .messageInterpolator(new ParameterMessageInterpolator())
-        .clockProvider(CompiledForm::day);
+        .clockProvider(() -> DAY_CLOCK);
     cfg.constraintValidatorFactory(new Validators(cfg.getDefaultConstraintValidatorFactory()));
     factory = cfg.buildValidatorFactory();
     validator = factory.getValidator();
@@ -177,6 +181,16 @@ final class CompiledForm implements AutoCloseable {
     return schema;
   }
 
+  /** @return Bean Validation's description of the generated value holder's constraints */
+  BeanDescriptor descriptor() {
+    return validator.getConstraintsForClass(beanClass);
+  }
+
+  /** @return the generated value holder class */
+  Class<?> beanClass() {
+    return beanClass;
+  }
+
   /**
    * @param data the completed form
    * @param today the day the form is checked on
@@ -186,7 +200,7 @@ final class CompiledForm implements AutoCloseable {
     List<Found> found = new ArrayList<>();
     AnswersBean bean = bind(data, found);
     Set<ConstraintViolation<AnswersBean>> violations;
-    DAY.set(Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
+    DAY.set(today);
     try {
       violations = validator.validate(bean);
     } finally {
@@ -208,19 +222,35 @@ final class CompiledForm implements AutoCloseable {
 
   /**
    * The day of the validation running on this thread, for the factory's {@code ClockProvider}.
-   * (A validator per day, from {@code usingContext().clockProvider(..)}, would give the same
-   * results, but Hibernate Validator then looks up every constraint's validator in a shared cache
-   * on each use instead of keeping it with the constraint: twice as slow on large forms.)
+   * Hibernate Validator keeps the {@code Clock} a time constraint's validator gets when it is
+   * initialized, so the clock must be one that reads the day of the current validation. (A
+   * validator per day, from {@code usingContext().clockProvider(..)}, would also work, but Hibernate
+   * Validator then looks up every constraint's validator in a shared cache on each use instead of
+   * keeping it with the constraint: twice as slow on large forms.)
    */
-  private static final ThreadLocal<Clock> DAY = new ThreadLocal<>();
+  private static final ThreadLocal<LocalDate> DAY = new ThreadLocal<>();
 
-  private static Clock day() {
-    Clock day = DAY.get();
-    if (day == null) {
-      throw new IllegalStateException("a form is validated only through FormValidator.validate");
+  /** A clock at the start (UTC) of the day of the validation running on this thread. */
+  private static final Clock DAY_CLOCK = new Clock() {
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
     }
-    return day;
-  }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException("the day's clock is in UTC");
+    }
+
+    @Override
+    public Instant instant() {
+      LocalDate day = DAY.get();
+      if (day == null) {
+        throw new IllegalStateException("a form is validated only through FormValidator.validate");
+      }
+      return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+  };
 
   @Override
   public void close() {
