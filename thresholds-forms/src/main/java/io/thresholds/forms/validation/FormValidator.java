@@ -30,13 +30,19 @@ public final class FormValidator implements AutoCloseable {
   /** More schemas than this are validated without keeping their metadata. */
   private static final int MAX_CACHED = 32;
 
-  private final Map<FormSchema, CompiledForm> compiled = new ConcurrentHashMap<>();
+  /**
+   * The metadata built per schema, shared by every validator of the class loader: it depends on the
+   * schema only, and building it takes tens to hundreds of milliseconds, which a product that
+   * creates a validator per screen should not pay each time.
+   */
+  private static final Map<FormSchema, CompiledForm> COMPILED = new ConcurrentHashMap<>();
 
   private FormValidator() {}
 
   /**
-   * Creates a validator. Each schema gets its own private Hibernate Validator factory when it is
-   * first validated (it does not use or change any other Bean Validation configuration of the
+   * Creates a validator; cheap. The Bean Validation metadata of a schema is built when it is first
+   * validated, once for the whole application (on private Hibernate Validator factories, at most
+   * 32 schemas kept; it does not use or change any other Bean Validation configuration of the
    * application). Messages are fixed text, so the factories use Hibernate Validator's
    * parameter-only message interpolator: nothing in a message is ever evaluated as an expression,
    * and no Jakarta Expression Language implementation is needed.
@@ -57,21 +63,22 @@ public final class FormValidator implements AutoCloseable {
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(today, "today");
-    CompiledForm form = compiled.get(schema);
+    CompiledForm form = COMPILED.get(schema);
     if (form != null) {
       return form.validate(data, today);
     }
-    if (compiled.size() >= MAX_CACHED) {
+    if (COMPILED.size() >= MAX_CACHED) {
       try (CompiledForm once = CompiledForm.of(schema)) {
         return once.validate(data, today);
       }
     }
-    return compiled.computeIfAbsent(schema, CompiledForm::of).validate(data, today);
+    return COMPILED.computeIfAbsent(schema, CompiledForm::of).validate(data, today);
   }
 
+  /**
+   * Nothing to release: the metadata of the schemas is shared (see {@link #create()}). Kept so that
+   * code written for the earlier validator, which had a factory of its own, compiles unchanged.
+   */
   @Override
-  public void close() {
-    compiled.values().forEach(CompiledForm::close);
-    compiled.clear();
-  }
+  public void close() {}
 }
