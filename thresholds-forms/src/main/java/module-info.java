@@ -16,6 +16,7 @@ module io.thresholds.forms {
   exports io.thresholds.forms.prefill;
   exports io.thresholds.forms.jsonschema;
 
-  // Hibernate Validator reads the constraint annotation and creates its validator reflectively.
+  // Hibernate Validator reads the constraint annotations and the fields of the value holders
+  // FormValidator generates in this package (hidden classes, one property per form field).
   opens io.thresholds.forms.validation to org.hibernate.validator;
 }

@@ -2,56 +2,55 @@ package io.thresholds.forms.validation;
 
 import io.thresholds.forms.FormData;
 import io.thresholds.forms.FormSchema;
-import io.thresholds.forms.validation.ConformsToSchemaValidator.Tag;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorFactory;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.engine.HibernateConstraintViolation;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates completed forms against their schema with Jakarta Bean Validation (Hibernate
  * Validator). Thread-safe; create one and share it.
  *
+ * <p>Each field's checks are Bean Validation constraints that Hibernate Validator runs: for each
+ * schema the validator builds, once, a value holder with a property per field and a programmatic
+ * constraint mapping from the schema ({@code @NotNull} for a required field, its length limit, its
+ * options, {@link NhsNumber @NhsNumber}, {@link UniquePupilNumber @UniquePupilNumber},
+ * {@link UkPostcode @UkPostcode}, email and phone patterns, {@code @PastOrPresent} dates, age
+ * bounds, list sizes, the rows of a group cascaded); the form's rules across fields are one
+ * class-level constraint. The day is passed in, as everywhere in the SDK, and reaches the date
+ * constraints as Bean Validation's {@code ClockProvider}, so that results do not depend on the
+ * system clock.
+ *
  * <p>{@link #validate} never throws on the content of a form: unknown field ids, wrong types,
  * over-long text (never truncated), malformed identifiers, impossible or future dates and broken
- * rules across fields each become a {@link Violation}. The day is passed in, as everywhere in the
- * SDK, so that results do not depend on the system clock.
+ * rules across fields each become a {@link Violation}, at most one per field path.
  */
 public final class FormValidator implements AutoCloseable {
-  private final ValidatorFactory factory;
-  private final Validator validator;
-
-  private FormValidator(ValidatorFactory factory) {
-    this.factory = factory;
-    this.validator = factory.getValidator();
-  }
+  /** More schemas than this are validated without keeping their metadata. */
+  private static final int MAX_CACHED = 32;
 
   /**
-   * Creates a validator on a private Hibernate Validator factory (it does not use or change any
-   * other Bean Validation configuration of the application). Messages are fixed text, so the
-   * factory uses Hibernate Validator's parameter-only message interpolator: nothing in a message is
-   * ever evaluated as an expression, and no Jakarta Expression Language implementation is needed.
+   * The metadata built per schema, shared by every validator of the class loader: it depends on the
+   * schema only, and building it takes tens to hundreds of milliseconds, which a product that
+   * creates a validator per screen should not pay each time.
+   */
+  private static final Map<FormSchema, CompiledForm> COMPILED = new ConcurrentHashMap<>();
+
+  private FormValidator() {}
+
+  /**
+   * Creates a validator; cheap. The Bean Validation metadata of a schema is built when it is first
+   * validated, once for the whole application (on private Hibernate Validator factories, at most
+   * 32 schemas kept; it does not use or change any other Bean Validation configuration of the
+   * application). Messages are fixed text, so the factories use Hibernate Validator's
+   * parameter-only message interpolator: nothing in a message is ever evaluated as an expression,
+   * and no Jakarta Expression Language implementation is needed.
    *
    * @return a new validator
    */
   public static FormValidator create() {
-    ValidatorFactory f = Validation.byProvider(HibernateValidator.class)
-        .configure()
-        .messageInterpolator(new ParameterMessageInterpolator())
-        .constraintValidatorFactory(new Factory())
-        .buildValidatorFactory();
-    return new FormValidator(f);
+    return new FormValidator();
   }
 
   /**
@@ -64,48 +63,22 @@ public final class FormValidator implements AutoCloseable {
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(today, "today");
-    // Bean Validation returns a set; each violation's payload gives its place in the form's order.
-    List<ConstraintViolation<Submission>> found = new ArrayList<>(validator.validate(new Submission(schema, data, today)));
-    found.sort(Comparator.comparingInt(FormValidator::order));
-    List<Violation> out = new ArrayList<>();
-    for (ConstraintViolation<Submission> cv : found) {
-      Tag tag = tag(cv);
-      out.add(Violation.of(cv.getPropertyPath().toString(), tag == null ? "invalid" : tag.code(), cv.getMessage()));
+    CompiledForm form = COMPILED.get(schema);
+    if (form != null) {
+      return form.validate(data, today);
     }
-    return List.copyOf(out);
+    if (COMPILED.size() >= MAX_CACHED) {
+      try (CompiledForm once = CompiledForm.of(schema)) {
+        return once.validate(data, today);
+      }
+    }
+    return COMPILED.computeIfAbsent(schema, CompiledForm::of).validate(data, today);
   }
 
-  private static int order(ConstraintViolation<Submission> cv) {
-    Tag tag = tag(cv);
-    return tag == null ? Integer.MAX_VALUE : tag.order();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static @Nullable Tag tag(ConstraintViolation<Submission> cv) {
-    HibernateConstraintViolation<Submission> h = cv.unwrap(HibernateConstraintViolation.class);
-    return h.getDynamicPayload(Tag.class);
-  }
-
+  /**
+   * Nothing to release: the metadata of the schemas is shared (see {@link #create()}). Kept so that
+   * code written for the earlier validator, which had a factory of its own, compiles unchanged.
+   */
   @Override
-  public void close() {
-    factory.close();
-  }
-
-  /** Creates the form constraint's validator directly, so no reflective access to it is needed. */
-  private static final class Factory implements ConstraintValidatorFactory {
-    @Override
-    public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
-      if (key == ConformsToSchemaValidator.class) {
-        return key.cast(new ConformsToSchemaValidator());
-      }
-      try {
-        return key.getConstructor().newInstance();
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot create constraint validator " + key.getName(), e);
-      }
-    }
-
-    @Override
-    public void releaseInstance(ConstraintValidator<?, ?> instance) {}
-  }
+  public void close() {}
 }

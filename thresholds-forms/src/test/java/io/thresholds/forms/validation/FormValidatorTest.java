@@ -171,6 +171,6 @@ class FormValidatorTest {
 
   @Test
   void messageTemplatesInThePack_areNotInterpolated() {
-    assertThat(ConformsToSchemaValidator.escape("Use ${1+1} and {max}")).isEqualTo("Use \\$\\{1+1\\} and \\{max\\}");
+    assertThat(CompiledForm.escape("Use ${1+1} and {max}")).isEqualTo("Use \\$\\{1+1\\} and \\{max\\}");
   }
 }
