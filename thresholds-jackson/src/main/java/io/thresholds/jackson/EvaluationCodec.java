@@ -574,7 +574,7 @@ final class EvaluationCodec {
   private static boolean historyNeeds2(Evaluation e) {
     for (ChildAssessment c : e.children()) {
       for (Reason r : c.reasons()) {
-        if (r.kind() == ReasonKind.PROTECTIVE) {
+        if (r.kind() == ReasonKind.PROTECTIVE || r.kind() == ReasonKind.HOUSEHOLD) {
           return true;
         }
       }

@@ -78,6 +78,29 @@ public final class ConsentAdvisor {
    */
   public static ConsentGuidance advise(Policy policy, Tier tier, Collection<Indicator> driving,
       Collection<Indicator> related, ConsentState state, List<GiverConsent> givers, boolean unborn) {
+    return advise(policy, tier, driving, related, List.of(), state, givers, unborn);
+  }
+
+  /**
+   * Consent advice that also weighs the concerns reported about the other children of the same
+   * household: a "do not tell the family" or "police investigation" flag of any of them restricts
+   * the advice for this child too, since telling the family about this child's referral would
+   * tell them about the others'.
+   *
+   * @param policy the policy
+   * @param tier the tier to advise for
+   * @param driving the indicators driving the result
+   * @param related indicators the child's concerns may amount to (see the other overloads)
+   * @param household indicators of the concerns about the household's other children (and the
+   *     indicators they may amount to)
+   * @param state the referral's recorded consent state
+   * @param givers each person's decision in force, for this child (empty: only {@code state})
+   * @param unborn true if the child is unborn: a young person's own consent then cannot count
+   * @return the guidance
+   */
+  public static ConsentGuidance advise(Policy policy, Tier tier, Collection<Indicator> driving,
+      Collection<Indicator> related, Collection<Indicator> household, ConsentState state,
+      List<GiverConsent> givers, boolean unborn) {
     ConsentRule rule = policy.consentRule(tier);
     List<String> restrictions = new ArrayList<>();
     boolean tell = true;
@@ -105,6 +128,19 @@ public final class ConsentAdvisor {
         police = true;
         restrictions.add("Seeking consent or telling the family could compromise a police"
             + " investigation or increase the risk to the child: the concern may amount to " + i.code() + ".");
+      }
+    }
+    for (Indicator i : household) {
+      if (i.has(IndicatorFlag.DO_NOT_TELL_FAMILY) && !dnt) {
+        dnt = true;
+        restrictions.add("Do not discuss the referral with the family: a concern about another child of"
+            + " the household is or may amount to " + i.code() + ", for which the document says not to.");
+      }
+      if (i.has(IndicatorFlag.POLICE_INVESTIGATION) && !police) {
+        police = true;
+        restrictions.add("Seeking consent or telling the family could compromise a police"
+            + " investigation or increase the risk to the children: a concern about another child of the"
+            + " household is or may amount to " + i.code() + ".");
       }
     }
     if (dnt || police) {

@@ -258,7 +258,8 @@ final class ActionPlanner {
         firm = f.child.disabled();
         break;
       case MISSING_EDUCATION:
-        yes = f.inScope() && f.missingEducation;
+        yes = f.inScope() && (f.missingEducation || f.mayMissEducation);
+        firm = f.missingEducation;
         break;
       case CONSENT_WITHHELD:
         yes = f.inScope() && f.consentRefused();

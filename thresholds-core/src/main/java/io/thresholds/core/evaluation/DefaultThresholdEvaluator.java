@@ -293,10 +293,12 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     }
     List<Indicator> possibleNeeds = new ArrayList<>();
     boolean missingEducation = deriveSchoolIndicators(child, age, oldest, driving, floors, reasons);
+    boolean mayMissEducation = false;
     if (!exact && !missingEducation && mayBeMissingEducation(child, age, oldest)) {
       // Whether the child is of compulsory school age depends on the age not known exactly.
       Indicator ind = policy.require(policy.missingEducationIndicator().orElseThrow());
       if (!driving.containsKey(ind.code())) {
+        mayMissEducation = true;
         possibleNeeds.add(ind);
         possibleMax = Tier.max(possibleMax, ind.tier());
         possibleFlags.addAll(ind.flags());
@@ -409,6 +411,27 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       }
     }
     max = Tier.max(max, possibleMax);
+    // Concerns about another child of the household: the Social Work Manager decides whom the
+    // assessment includes, and most include every child, so the range reaches their tier.
+    List<Indicator> siblings = aboutOtherChildren(referral, child.ref(), reported);
+    Tier householdMax = Tier.UNIVERSAL;
+    for (Indicator s : siblings) {
+      householdMax = Tier.max(householdMax, highestListing(s));
+    }
+    if (householdMax.compareTo(max) > 0) {
+      max = householdMax;
+      widening.add(Widening.HOUSEHOLD);
+      reasons.add(Reason.builder()
+          .kind(ReasonKind.HOUSEHOLD)
+          .tier(householdMax)
+          .explanation("A concern reported about another child of the household reaches Tier "
+              + householdMax.number() + ". When a household has more than one child, the Social Work"
+              + " Manager decides which children the assessment includes, and most assessments include"
+              + " them all; harm also includes seeing or hearing another person being ill-treated. The"
+              + " range for this child therefore reaches Tier " + householdMax.number() + ".")
+          .citation(policy.exclusionRule().map(ExclusionRule::citation).orElse(policy.noNeedCitation()))
+          .build());
+    }
     if (child.disabled() || child.disabilityUnknown()) {
       // A disability not recorded either way is treated as possible: unknown never lowers a tier.
       Widening why = child.disabled() ? Widening.DISABILITY : Widening.UNKNOWN_FACT;
@@ -459,7 +482,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
               + " above Tier 1: universal services meet it"
               + (child.disabled() && !child.disabilityNeedsAssessed()
                   ? "; the child's disability still gives a right to an assessment (see the actions)."
-                  : " and no referral form is needed.")
+                  : max == Tier.UNIVERSAL ? " and no referral form is needed." : " (but see the other reasons).")
               + " Re-refer if needs increase.")
           .citation(policy.noNeedCitation())
           .build());
@@ -476,12 +499,26 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     driving.values().forEach(d -> flags.addAll(d.flags()));
     possibleFlags.removeAll(flags);
     Facts facts = new Facts(referral, child, age, scope, range, flags, possibleFlags, missingEducation, at);
+    facts.mayMissEducation = mayMissEducation;
     related.keySet().removeAll(driving.keySet());
+    // Concerns about other children of the same family restrict what the family may be told.
+    Map<IndicatorCode, Indicator> household = new LinkedHashMap<>();
+    for (Indicator s : siblings) {
+      household.putIfAbsent(s.code(), s);
+      for (IndicatorGroup g : policy.groupsOf(s.code())) {
+        for (IndicatorCode code : g.members()) {
+          household.putIfAbsent(code, policy.require(code));
+        }
+      }
+      s.escalatesTo().ifPresent(code -> household.putIfAbsent(code, policy.require(code)));
+    }
+    household.keySet().removeAll(driving.keySet());
+    household.keySet().removeAll(related.keySet());
     List<ConsentGuidance> consent = new ArrayList<>();
     for (Tier t : Tier.values()) {
       if (range.contains(t)) {
         consent.add(ConsentAdvisor.advise(policy, t, driving.values(), related.values(),
-            consentAt(referral, at), giversAt(referral, child.ref(), at), age.unborn()));
+            household.values(), consentAt(referral, at), giversAt(referral, child.ref(), at), age.unborn()));
       }
     }
     return out.tierRange(range)
@@ -569,6 +606,32 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       out.add(g);
     }
     return out;
+  }
+
+  /** The indicators of the concerns reported about another child of the household, not this one. */
+  private static List<Indicator> aboutOtherChildren(Referral referral, Ref child, List<Indicator> reported) {
+    List<Indicator> out = new ArrayList<>();
+    for (int i = 0; i < referral.concerns().size(); i++) {
+      Indicator ind = reported.get(i);
+      if (!referral.concerns().get(i).appliesTo(child) && ind.kind() != IndicatorKind.STRENGTH) {
+        out.add(ind);
+      }
+    }
+    return out;
+  }
+
+  /** The highest tier the document lists a concern at: itself, its escalation, its group. */
+  private Tier highestListing(Indicator ind) {
+    Tier t = ind.tier();
+    if (ind.escalatesTo().isPresent()) {
+      t = Tier.max(t, policy.require(ind.escalatesTo().get()).tier());
+    }
+    for (IndicatorGroup g : policy.groupsOf(ind.code())) {
+      for (IndicatorCode code : g.members()) {
+        t = Tier.max(t, policy.require(code).tier());
+      }
+    }
+    return t;
   }
 
   private static List<Integer> concernsFor(Referral referral, Ref child) {
@@ -841,6 +904,8 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     /** Flags of indicators the child's concerns may amount to (same concern at a higher tier, ...). */
     final Set<IndicatorFlag> possibleFlags;
     final boolean missingEducation;
+    /** Missing education is possible: whether the child is of compulsory school age is not known. */
+    boolean mayMissEducation;
     final ConsentState consent;
     /** Each person's decision in force that bears on this child. */
     final List<GiverConsent> givers;

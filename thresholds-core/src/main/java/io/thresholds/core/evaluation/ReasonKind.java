@@ -33,5 +33,11 @@ public enum ReasonKind {
    * or with the plan). It never lowers the range; where the range is a matter of judgement it is a
    * reason to consider the lower end.
    */
-  PROTECTIVE
+  PROTECTIVE,
+  /**
+   * A concern reported about another child of the household reaches a higher tier: the social work
+   * manager decides which children the assessment includes, and most include all of them, so the
+   * range reaches that tier. Written only in {@code evaluation@2}.
+   */
+  HOUSEHOLD
 }

@@ -16,5 +16,10 @@ public enum Widening {
   /** A concern was observed on the day an age condition changes. */
   AGE_BOUNDARY,
   /** The child is disabled (early help may be needed). */
-  DISABILITY
+  DISABILITY,
+  /**
+   * A concern about another child of the household reaches a higher tier: who the assessment
+   * includes is the social work manager's decision, and most include every child.
+   */
+  HOUSEHOLD
 }
