@@ -88,14 +88,13 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     List<Indicator> out = new ArrayList<>(referral.concerns().size());
     for (int i = 0; i < referral.concerns().size(); i++) {
       Concern c = referral.concerns().get(i);
-      String field = "concerns[" + i + "]";
       Indicator ind = policy.require(c.indicator()); // unknown or retired: a typed error
       if (!ind.subjects().contains(c.subject())) {
-        throw new InvalidValueException(field + ".subject",
+        throw new InvalidValueException("concerns[" + i + "].subject",
             "indicator " + ind.code() + " is about " + ind.subjects() + ", not " + c.subject());
       }
       if (c.observedOn().isAfter(referralDay)) {
-        throw new InvalidValueException(field + ".observedOn", "is after the day the referral was made");
+        throw new InvalidValueException("concerns[" + i + "].observedOn", "is after the day the referral was made");
       }
       out.add(ind);
     }
