@@ -125,13 +125,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     boolean scopeOpen = scope == Scope.CHILD && !exact
         && (oldest == null || oldest.years() >= policy.adultAge());
     if (scopeOpen) {
-      notes.add(basis == AgeBasis.UNKNOWN
-          ? "The child's age is not known: the children's thresholds are applied so that the child is not"
-              + " left out; a person aged " + policy.adultAge() + " or over is outside them. Record the"
-              + " date of birth or an approximate age."
-          : "The child's age is approximate (" + child.approximateAge().orElseThrow() + ") and may be "
-              + policy.adultAge() + " or over: the children's thresholds are applied so that the child"
-              + " does not drop out of scope. Record the date of birth.");
+      notes.add(scopeOpenNote(child, basis));
     }
     if (child.recordedAsUnborn() && !age.unborn()) {
       notes.add("The child is recorded by expected date of delivery, which has passed: the age is"
@@ -139,32 +133,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     }
 
     if (scope == Scope.ADULT) {
-      reasons.add(Reason.builder()
-          .kind(ReasonKind.OUT_OF_SCOPE)
-          .tier(Tier.UNIVERSAL)
-          .explanation("Aged " + (exact ? "" : "at least ") + age.years()
-              + ": the children's thresholds apply under "
-              + policy.adultAge() + ". Use adult safeguarding routes.")
-          .citation(policy.adultCitation())
-          .build());
-      int n = concernsFor(referral, child.ref()).size();
-      if (n > 0) {
-        notes.add(n + " reported concern(s) apply to this person but are not assessed against"
-            + " the children's thresholds.");
-      }
-      if (referral.immediateDanger()) {
-        reasons.add(immediateDangerReason());
-      }
-      Facts facts = new Facts(referral, child, age, scope, null, EnumSet.noneOf(IndicatorFlag.class),
-          EnumSet.noneOf(IndicatorFlag.class), false, at);
-      if (basis == AgeBasis.APPROXIMATE) {
-        notes.add("The child's age is approximate (" + child.approximateAge().orElseThrow() + "): even"
-            + " the youngest it may be is " + policy.adultAge() + " or over. Record the date of birth.");
-      }
-      return out.reasons(reasons)
-          .actions(planner.plan(facts, at))
-          .notes(notes)
-          .build();
+      return assessAdult(out, referral, child, age, scope, basis, exact, reasons, notes, at);
     }
 
     Map<IndicatorCode, Indicator> driving = new LinkedHashMap<>();
@@ -191,12 +160,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         if (c.match == Match.YES) {
           used = target;
           floor = target.tier();
-          reasons.add(Reason.builder()
-              .from(reason(ReasonKind.ESCALATED, target, i,
-                  "Reported as " + ind.code() + " (Tier " + ind.tier().number() + "); the child meets"
-                      + " the condition of " + target.code() + ", which applies instead: " + target.label()))
-              .reportedAs(ind.code())
-              .build());
+          reasons.add(escalatedReason(ind, target, i));
         } else if (c.match == Match.UNKNOWN) {
           possibleMax = Tier.max(possibleMax, target.tier());
           possibleFlags.addAll(target.flags());
@@ -250,18 +214,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         if (highest != null) {
           possibleMax = Tier.max(possibleMax, highest.tier());
           widening.add(Widening.SAME_CONCERN_AT_HIGHER_TIER);
-          reasons.add(Reason.builder()
-              .kind(ReasonKind.LISTED_AT_HIGHER_TIER)
-              .indicator(highest.code())
-              .reportedAs(used.code())
-              .tier(highest.tier())
-              .concernIndex(i)
-              .explanation("The document also places this concern at Tier " + highest.tier().number()
-                  + " (" + highest.code() + ": " + highest.label() + "). Which applies is a professional"
-                  + " judgement, so the range reaches Tier " + highest.tier().number()
-                  + " and its protective actions are listed to consider.")
-              .citation(g.citation())
-              .build());
+          reasons.add(listedAtHigherTierReason(highest, used, i, g));
         }
       }
     }
@@ -305,15 +258,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         possibleFlags.addAll(target.flags());
         related.putIfAbsent(target.code(), target);
         widening.add(Widening.COMBINATION);
-        reasons.add(Reason.builder()
-            .kind(ReasonKind.COMBINATION)
-            .indicator(target.code())
-            .tier(target.tier())
-            .explanation(n + " of the needs reported together are a combination the document places at"
-                + " Tier " + target.tier().number() + " (" + target.code() + ": " + target.label()
-                + "): weigh whether it applies.")
-            .citation(k.citation())
-            .build());
+        reasons.add(combinationReason(k, target, n));
       }
     }
 
@@ -389,17 +334,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       if (child.disabilityUnknown()) {
         open.add(OpenFact.DISABILITY);
       }
-      reasons.add(Reason.builder()
-          .kind(ReasonKind.DISABILITY)
-          .tier(Tier.ADDITIONAL_NEEDS)
-          .explanation((child.disabled() ? "The child is disabled: m" : "Whether the child is disabled is"
-              + " not recorded. If the child is disabled: m")
-              + "ost disabled children's needs are met by universal,"
-              + " specialist and voluntary services, some with early help support"
-              + (child.disabilityNeedsAssessed() ? "." : "; a disabled child whose needs were never"
-                  + " assessed has a right to an assessment."))
-          .citation(policy.disabilityCitation())
-          .build());
+      reasons.add(disabilityReason(child));
       if (max.compareTo(Tier.ADDITIONAL_NEEDS) < 0) {
         widening.add(why);
       }
@@ -426,17 +361,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       }
     }
     if (driving.isEmpty() && min == Tier.UNIVERSAL) {
-      reasons.add(Reason.builder()
-          .kind(ReasonKind.NO_NEED_REPORTED)
-          .tier(Tier.UNIVERSAL)
-          .explanation("No need indicator is reported for this child, so nothing places the need"
-              + " above Tier 1: universal services meet it"
-              + (child.disabled() && !child.disabilityNeedsAssessed()
-                  ? "; the child's disability still gives a right to an assessment (see the actions)."
-                  : " and no referral form is needed.")
-              + " Re-refer if needs increase.")
-          .citation(policy.noNeedCitation())
-          .build());
+      reasons.add(noNeedReason(child));
     }
     if (min == max) {
       widening.clear();
@@ -465,6 +390,114 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         .actions(planner.plan(facts, at, consent))
         .consent(consent)
         .notes(notes)
+        .build();
+  }
+
+  private String scopeOpenNote(Child child, AgeBasis basis) {
+    return basis == AgeBasis.UNKNOWN
+        ? "The child's age is not known: the children's thresholds are applied so that the child is not"
+            + " left out; a person aged " + policy.adultAge() + " or over is outside them. Record the"
+            + " date of birth or an approximate age."
+        : "The child's age is approximate (" + child.approximateAge().orElseThrow() + ") and may be "
+            + policy.adultAge() + " or over: the children's thresholds are applied so that the child"
+            + " does not drop out of scope. Record the date of birth.";
+  }
+
+  // The parts below are methods of their own to keep assess small enough for the JIT compilers:
+  // C1 gave up on its profiling compile ("out of virtual registers"), which left it unoptimised.
+
+  private ChildAssessment assessAdult(ChildAssessment.Builder out, Referral referral, Child child,
+      Age age, Scope scope, AgeBasis basis, boolean exact, List<Reason> reasons, List<String> notes,
+      Instant at) {
+    reasons.add(Reason.builder()
+        .kind(ReasonKind.OUT_OF_SCOPE)
+        .tier(Tier.UNIVERSAL)
+        .explanation("Aged " + (exact ? "" : "at least ") + age.years()
+            + ": the children's thresholds apply under "
+            + policy.adultAge() + ". Use adult safeguarding routes.")
+        .citation(policy.adultCitation())
+        .build());
+    int n = concernsFor(referral, child.ref()).size();
+    if (n > 0) {
+      notes.add(n + " reported concern(s) apply to this person but are not assessed against"
+          + " the children's thresholds.");
+    }
+    if (referral.immediateDanger()) {
+      reasons.add(immediateDangerReason());
+    }
+    Facts facts = new Facts(referral, child, age, scope, null, EnumSet.noneOf(IndicatorFlag.class),
+        EnumSet.noneOf(IndicatorFlag.class), false, at);
+    if (basis == AgeBasis.APPROXIMATE) {
+      notes.add("The child's age is approximate (" + child.approximateAge().orElseThrow() + "): even"
+          + " the youngest it may be is " + policy.adultAge() + " or over. Record the date of birth.");
+    }
+    return out.reasons(reasons)
+        .actions(planner.plan(facts, at))
+        .notes(notes)
+        .build();
+  }
+
+  private static Reason escalatedReason(Indicator ind, Indicator target, int i) {
+    return Reason.builder()
+        .from(reason(ReasonKind.ESCALATED, target, i,
+            "Reported as " + ind.code() + " (Tier " + ind.tier().number() + "); the child meets"
+                + " the condition of " + target.code() + ", which applies instead: " + target.label()))
+        .reportedAs(ind.code())
+        .build();
+  }
+
+  private static Reason listedAtHigherTierReason(Indicator highest, Indicator used, int i, IndicatorGroup g) {
+    return Reason.builder()
+        .kind(ReasonKind.LISTED_AT_HIGHER_TIER)
+        .indicator(highest.code())
+        .reportedAs(used.code())
+        .tier(highest.tier())
+        .concernIndex(i)
+        .explanation("The document also places this concern at Tier " + highest.tier().number()
+            + " (" + highest.code() + ": " + highest.label() + "). Which applies is a professional"
+            + " judgement, so the range reaches Tier " + highest.tier().number()
+            + " and its protective actions are listed to consider.")
+        .citation(g.citation())
+        .build();
+  }
+
+  private static Reason combinationReason(Combination k, Indicator target, int n) {
+    return Reason.builder()
+        .kind(ReasonKind.COMBINATION)
+        .indicator(target.code())
+        .tier(target.tier())
+        .explanation(n + " of the needs reported together are a combination the document places at"
+            + " Tier " + target.tier().number() + " (" + target.code() + ": " + target.label()
+            + "): weigh whether it applies.")
+        .citation(k.citation())
+        .build();
+  }
+
+  private Reason noNeedReason(Child child) {
+    return Reason.builder()
+        .kind(ReasonKind.NO_NEED_REPORTED)
+        .tier(Tier.UNIVERSAL)
+        .explanation("No need indicator is reported for this child, so nothing places the need"
+            + " above Tier 1: universal services meet it"
+            + (child.disabled() && !child.disabilityNeedsAssessed()
+                ? "; the child's disability still gives a right to an assessment (see the actions)."
+                : " and no referral form is needed.")
+            + " Re-refer if needs increase.")
+        .citation(policy.noNeedCitation())
+        .build();
+  }
+
+  private Reason disabilityReason(Child child) {
+    return Reason.builder()
+        .kind(ReasonKind.DISABILITY)
+        .tier(Tier.ADDITIONAL_NEEDS)
+        .explanation((child.disabled() ? "The child is disabled: m" : "Whether the child is disabled is"
+            + " not recorded. If the child is disabled: m")
+            + "ost disabled children's needs are met by universal,"
+            + " specialist and voluntary services, some with early help support"
+            + (child.disabilityNeedsAssessed() ? "." : "; a disabled child whose needs were never"
+                + " assessed has a right to an assessment."))
+        .citation(policy.disabilityCitation())
         .build();
   }
 
