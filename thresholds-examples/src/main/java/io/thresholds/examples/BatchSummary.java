@@ -58,7 +58,7 @@ final class BatchSummary {
     lines++;
     referrals++;
     Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
-    Set<String> phoneContacts = new TreeSet<>();
+    Set<String> phoneContacts = Set.of(); // a TreeSet once a phone referral is found
     for (ChildAssessment child : evaluation.children()) {
       children++;
       Optional<TierRange> range = child.tierRange();
@@ -76,6 +76,9 @@ final class BatchSummary {
       for (Action a : child.actions()) {
         kinds.add(a.kind());
         if (a.kind() == ActionKind.PHONE_REFERRAL) {
+          if (phoneContacts.isEmpty()) {
+            phoneContacts = new TreeSet<>();
+          }
           phoneContacts.add(a.contact().map(c -> c.id()).orElse(""));
         }
       }

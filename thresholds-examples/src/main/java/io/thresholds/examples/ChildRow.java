@@ -190,22 +190,25 @@ final class ChildRow {
         continue;
       }
       censusUnconfirmed |= !m.get().confirmed();
-      Set<Character> suffixes = new TreeSet<>();
+      int suffixes = 0; // bits of the suffixes A, B, C: whom the reported concerns were about
       for (Concern c : referral.concerns()) {
         if (c.indicator().equals(code) && (c.subject() != SubjectKind.CHILD || c.subjectRef().equals(a.child()))) {
-          suffixes.add(c.subject() == SubjectKind.CHILD ? 'A' : c.subject() == SubjectKind.PARENT_CARER ? 'B' : 'C');
+          suffixes |= suffixBit(c.subject() == SubjectKind.CHILD ? 'A' : c.subject() == SubjectKind.PARENT_CARER ? 'B' : 'C');
         }
       }
       List<String> candidates = m.get().factors();
-      List<String> bySubject = new ArrayList<>();
+      List<String> bySubject = new ArrayList<>(candidates.size());
+      boolean anyBySubject = false;
+      boolean candidatesBySubject = false;
       for (String f : candidates) {
-        if (!isBySubject(f) || suffixes.contains(f.charAt(f.length() - 1))) {
+        boolean perSubject = isBySubject(f);
+        candidatesBySubject |= perSubject;
+        if (!perSubject || (suffixes & suffixBit(f.charAt(f.length() - 1))) != 0) {
           bySubject.add(f);
+          anyBySubject |= perSubject;
         }
       }
-      boolean anyBySubject = bySubject.stream().anyMatch(ChildRow::isBySubject);
-      boolean candidatesBySubject = candidates.stream().anyMatch(ChildRow::isBySubject);
-      factors.addAll(suffixes.isEmpty() || (candidatesBySubject && !anyBySubject) ? candidates : bySubject);
+      factors.addAll(suffixes == 0 || (candidatesBySubject && !anyBySubject) ? candidates : bySubject);
       Indicator indicator = policy.require(code);
       if (indicator.tier() == Tier.ACUTE) {
         categories.addAll(m.get().categories());
@@ -216,6 +219,11 @@ final class ChildRow {
     for (ChildProtectionCategory c : categories) {
       cpCategories.add(c.code());
     }
+  }
+
+  /** @return the bit of suffix A, B or C in a set of suffixes; 0 for any other character */
+  private static int suffixBit(char suffix) {
+    return suffix >= 'A' && suffix <= 'C' ? 1 << (suffix - 'A') : 0;
   }
 
   /** Factors 1 to 6 have a suffix by whom they concern: A the child, B a parent or carer, C another person. */

@@ -84,6 +84,44 @@ class BatchResearchTest {
     return out;
   }
 
+  /**
+   * Determinism of the parallel batch: the table and the summary are byte for byte the same with
+   * one worker thread or several, on a generated batch of several parts (of {@link
+   * BatchCommand#PART_LINES} lines) with bad lines among them.
+   */
+  @Test
+  void csvAndSummary_areTheSame_withOneThreadOrSeveral() throws Exception {
+    Path many = dir.resolve("many.jsonl");
+    assertThat(Cli.run("generate", String.valueOf(3 * BatchCommand.PART_LINES + 500), "--seed", "23",
+        "--out", many.toString()).exit).isZero();
+    List<String> lines = new ArrayList<>(Files.readAllLines(many, StandardCharsets.UTF_8));
+    lines.set(1200, "not json");
+    lines.set(2500, lines.get(2500).replaceFirst("\"indicator\":\"T[0-9]-[A-Z0-9-]+\"",
+        "\"indicator\":\"T2-NOT-AN-INDICATOR\""));
+    Files.write(many, lines, StandardCharsets.UTF_8);
+    byte[] firstCsv = null;
+    byte[] firstSummary = null;
+    String firstOut = null;
+    for (String threads : List.of("1", "2", "4")) {
+      Path table = dir.resolve("threads-" + threads + ".csv");
+      Path data = dir.resolve("threads-" + threads + ".json");
+      Cli r = Cli.run("batch", many.toString(), "--format", "csv", "--out", table.toString(),
+          "--summary-json", data.toString(), "--threads", threads, "--progress", "none");
+      assertThat(r.exit).as(r.toString()).isEqualTo(1); // the two bad lines
+      String out = r.out.replaceAll("Took .*", "");
+      if (firstCsv == null) {
+        firstCsv = Files.readAllBytes(table);
+        firstSummary = Files.readAllBytes(data);
+        firstOut = out;
+        assertThat(new String(firstCsv, StandardCharsets.UTF_8)).contains("\r\n1201,,").contains("\r\n2501,");
+      } else {
+        assertThat(Files.readAllBytes(table)).as("CSV with %s threads", threads).isEqualTo(firstCsv);
+        assertThat(Files.readAllBytes(data)).as("summary with %s threads", threads).isEqualTo(firstSummary);
+        assertThat(out).isEqualTo(firstOut);
+      }
+    }
+  }
+
   @Test
   void csv_headerIsTheDocumentedColumns_andLinesEndCrlf() throws Exception {
     String text = Files.readString(csv, StandardCharsets.UTF_8);

@@ -97,7 +97,7 @@ final class In {
       } catch (JacksonException e) {
         throw rethrow(e, null, null);
       }
-      int index = known.indexOf(name);
+      int index = indexOf(known, name);
       try {
         p.nextToken();
         if (index < 0) {
@@ -121,6 +121,19 @@ final class In {
         throw rethrow(e, type, name);
       }
     }
+  }
+
+  /**
+   * {@code known.indexOf(name)}, comparing references first: the parser interns property names and
+   * the known names are constants, so a known name is usually the same object.
+   */
+  private static int indexOf(List<String> known, String name) {
+    for (int i = 0, n = known.size(); i < n; i++) {
+      if (known.get(i) == name) {
+        return i;
+      }
+    }
+    return known.indexOf(name);
   }
 
   /** Stands for the name of an unknown property in messages and paths: the name may be personal data. */
@@ -184,7 +197,7 @@ final class In {
 
     @Override
     public boolean contains(Object name) {
-      int index = known.indexOf(name);
+      int index = name instanceof String ? indexOf(known, (String) name) : -1;
       return index >= 0 && (bits & (1L << index)) != 0;
     }
 

@@ -35,6 +35,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reading and writing referrals, evaluations, policies and completed forms with a hardened mapper.
@@ -203,9 +204,30 @@ public final class ThresholdsJson {
    */
   public static Referral readReferral(Reader json, Policy policy) throws IOException {
     Objects.requireNonNull(policy, "policy");
-    return readReferral(
-        REFERRAL.withAttribute(ThresholdsModule.POLICY_ATTRIBUTE, policy),
-        Objects.requireNonNull(json, "json"));
+    return readReferral(referralReader(policy), Objects.requireNonNull(json, "json"));
+  }
+
+  /** The reader of the last policy asked for (a batch asks for the same one on every line). */
+  private static volatile @Nullable PolicyReader lastPolicyReader;
+
+  /** A referral reader that checks codes against one policy. */
+  private static final class PolicyReader {
+    final Policy policy;
+    final ObjectReader reader;
+
+    PolicyReader(Policy policy) {
+      this.policy = policy;
+      this.reader = REFERRAL.withAttribute(ThresholdsModule.POLICY_ATTRIBUTE, policy);
+    }
+  }
+
+  private static ObjectReader referralReader(Policy policy) {
+    PolicyReader last = lastPolicyReader;
+    if (last == null || last.policy != policy) {
+      last = new PolicyReader(policy);
+      lastPolicyReader = last;
+    }
+    return last.reader;
   }
 
   private static Referral readReferral(ObjectReader reader, Reader json) throws IOException {

@@ -49,6 +49,8 @@ final class ActionPlanner {
   private final Contact inRoute;
   private final Contact outRoute;
   private final LocalTime officeClose;
+  /** {@link #officeClose} as HH:mm, formatted once. */
+  private final String officeCloseText;
 
   ActionPlanner(Policy policy) {
     this.policy = policy;
@@ -76,6 +78,7 @@ final class ActionPlanner {
     outRoute = policy.contact(policy.outOfHoursRoute()).orElseThrow();
     ServiceHours h = inRoute.hours().orElseThrow();
     officeClose = h.kind() == ServiceHours.Kind.OFFICE_HOURS ? h.second() : LocalTime.of(17, 0);
+    officeCloseText = officeClose.format(HH_MM);
   }
 
   List<Action> plan(Facts facts, Instant at) {
@@ -335,7 +338,7 @@ final class ActionPlanner {
         int n = timing.workingDays().getAsInt();
         LocalDate day = policy.calendar().nthWorkingDayAfter(base.atZone(policy.zone()).toLocalDate(), n);
         Instant dueBy = ZonedDateTime.of(day, officeClose, policy.zone()).toInstant();
-        due = Optional.of(Deadline.of(dueBy, "by " + officeClose.format(HH_MM) + " on the " + ordinal(n)
+        due = Optional.of(Deadline.of(dueBy, "by " + officeCloseText + " on the " + ordinal(n)
             + " working day after " + baseName));
         break;
       default:

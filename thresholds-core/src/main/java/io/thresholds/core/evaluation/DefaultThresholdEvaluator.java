@@ -113,14 +113,13 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     List<Indicator> out = new ArrayList<>(referral.concerns().size());
     for (int i = 0; i < referral.concerns().size(); i++) {
       Concern c = referral.concerns().get(i);
-      String field = "concerns[" + i + "]";
       Indicator ind = policy.require(c.indicator()); // unknown or retired: a typed error
       if (!ind.subjects().contains(c.subject())) {
-        throw new InvalidValueException(field + ".subject",
+        throw new InvalidValueException("concerns[" + i + "].subject",
             "indicator " + ind.code() + " is about " + ind.subjects() + ", not " + c.subject());
       }
       if (c.observedOn().isAfter(referralDay)) {
-        throw new InvalidValueException(field + ".observedOn", "is after the day the referral was made");
+        throw new InvalidValueException("concerns[" + i + "].observedOn", "is after the day the referral was made");
       }
       out.add(ind);
     }
@@ -151,13 +150,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     boolean scopeOpen = scope == Scope.CHILD && !exact
         && (oldest == null || oldest.years() >= policy.adultAge());
     if (scopeOpen) {
-      notes.add(basis == AgeBasis.UNKNOWN
-          ? "The child's age is not known: the children's thresholds are applied so that the child is not"
-              + " left out; a person aged " + policy.adultAge() + " or over is outside them. Record the"
-              + " date of birth or an approximate age."
-          : "The child's age is approximate (" + child.approximateAge().orElseThrow() + ") and may be "
-              + policy.adultAge() + " or over: the children's thresholds are applied so that the child"
-              + " does not drop out of scope. Record the date of birth.");
+      notes.add(scopeOpenNote(child, basis));
     }
     if (child.recordedAsUnborn() && !age.unborn()) {
       notes.add("The child is recorded by expected date of delivery, which has passed: the age is"
@@ -165,32 +158,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     }
 
     if (scope == Scope.ADULT) {
-      reasons.add(Reason.builder()
-          .kind(ReasonKind.OUT_OF_SCOPE)
-          .tier(Tier.UNIVERSAL)
-          .explanation("Aged " + (exact ? "" : "at least ") + age.years()
-              + ": the children's thresholds apply under "
-              + policy.adultAge() + ". Use adult safeguarding routes.")
-          .citation(policy.adultCitation())
-          .build());
-      int n = concernsFor(referral, child.ref()).size();
-      if (n > 0) {
-        notes.add(n + " reported concern(s) apply to this person but are not assessed against"
-            + " the children's thresholds.");
-      }
-      if (referral.immediateDanger()) {
-        reasons.add(immediateDangerReason());
-      }
-      Facts facts = new Facts(referral, child, age, scope, null, EnumSet.noneOf(IndicatorFlag.class),
-          EnumSet.noneOf(IndicatorFlag.class), false, at);
-      if (basis == AgeBasis.APPROXIMATE) {
-        notes.add("The child's age is approximate (" + child.approximateAge().orElseThrow() + "): even"
-            + " the youngest it may be is " + policy.adultAge() + " or over. Record the date of birth.");
-      }
-      return out.reasons(reasons)
-          .actions(planner.plan(facts, at))
-          .notes(notes)
-          .build();
+      return assessAdult(out, referral, child, age, scope, basis, exact, reasons, notes, at);
     }
 
     Map<IndicatorCode, Indicator> driving = new LinkedHashMap<>();
@@ -217,12 +185,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         if (c.match == Match.YES) {
           used = target;
           floor = target.tier();
-          reasons.add(Reason.builder()
-              .from(reason(ReasonKind.ESCALATED, target, i,
-                  "Reported as " + ind.code() + " (Tier " + ind.tier().number() + "); the child meets"
-                      + " the condition of " + target.code() + ", which applies instead: " + target.label()))
-              .reportedAs(ind.code())
-              .build());
+          reasons.add(escalatedReason(ind, target, i));
         } else if (c.match == Match.UNKNOWN) {
           possibleMax = Tier.max(possibleMax, target.tier());
           possibleFlags.addAll(target.flags());
@@ -276,18 +239,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         if (highest != null) {
           possibleMax = Tier.max(possibleMax, highest.tier());
           widening.add(Widening.SAME_CONCERN_AT_HIGHER_TIER);
-          reasons.add(Reason.builder()
-              .kind(ReasonKind.LISTED_AT_HIGHER_TIER)
-              .indicator(highest.code())
-              .reportedAs(used.code())
-              .tier(highest.tier())
-              .concernIndex(i)
-              .explanation("The document also places this concern at Tier " + highest.tier().number()
-                  + " (" + highest.code() + ": " + highest.label() + "). Which applies is a professional"
-                  + " judgement, so the range reaches Tier " + highest.tier().number()
-                  + " and its protective actions are listed to consider.")
-              .citation(g.citation())
-              .build());
+          reasons.add(listedAtHigherTierReason(highest, used, i, g));
         }
       }
     }
@@ -333,15 +285,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         possibleFlags.addAll(target.flags());
         related.putIfAbsent(target.code(), target);
         widening.add(Widening.COMBINATION);
-        reasons.add(Reason.builder()
-            .kind(ReasonKind.COMBINATION)
-            .indicator(target.code())
-            .tier(target.tier())
-            .explanation(n + " of the needs reported together are a combination the document places at"
-                + " Tier " + target.tier().number() + " (" + target.code() + ": " + target.label()
-                + "): weigh whether it applies.")
-            .citation(k.citation())
-            .build());
+        reasons.add(combinationReason(k, target, n));
       }
     }
 
@@ -414,23 +358,11 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     // Concerns about another child of the household: the Social Work Manager decides whom the
     // assessment includes, and most include every child, so the range reaches their tier.
     List<Indicator> siblings = aboutOtherChildren(referral, child.ref(), reported);
-    Tier householdMax = Tier.UNIVERSAL;
-    for (Indicator s : siblings) {
-      householdMax = Tier.max(householdMax, highestListing(s));
-    }
+    Tier householdMax = householdMax(siblings);
     if (householdMax.compareTo(max) > 0) {
       max = householdMax;
       widening.add(Widening.HOUSEHOLD);
-      reasons.add(Reason.builder()
-          .kind(ReasonKind.HOUSEHOLD)
-          .tier(householdMax)
-          .explanation("A concern reported about another child of the household reaches Tier "
-              + householdMax.number() + ". When a household has more than one child, the Social Work"
-              + " Manager decides which children the assessment includes, and most assessments include"
-              + " them all; harm also includes seeing or hearing another person being ill-treated. The"
-              + " range for this child therefore reaches Tier " + householdMax.number() + ".")
-          .citation(policy.exclusionRule().map(ExclusionRule::citation).orElse(policy.noNeedCitation()))
-          .build());
+      reasons.add(householdReason(householdMax));
     }
     if (child.disabled() || child.disabilityUnknown()) {
       // A disability not recorded either way is treated as possible: unknown never lowers a tier.
@@ -438,17 +370,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       if (child.disabilityUnknown()) {
         open.add(OpenFact.DISABILITY);
       }
-      reasons.add(Reason.builder()
-          .kind(ReasonKind.DISABILITY)
-          .tier(Tier.ADDITIONAL_NEEDS)
-          .explanation((child.disabled() ? "The child is disabled: m" : "Whether the child is disabled is"
-              + " not recorded. If the child is disabled: m")
-              + "ost disabled children's needs are met by universal,"
-              + " specialist and voluntary services, some with early help support"
-              + (child.disabilityNeedsAssessed() ? "." : "; a disabled child whose needs were never"
-                  + " assessed has a right to an assessment."))
-          .citation(policy.disabilityCitation())
-          .build());
+      reasons.add(disabilityReason(child));
       if (max.compareTo(Tier.ADDITIONAL_NEEDS) < 0) {
         widening.add(why);
       }
@@ -475,17 +397,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       }
     }
     if (driving.isEmpty() && min == Tier.UNIVERSAL) {
-      reasons.add(Reason.builder()
-          .kind(ReasonKind.NO_NEED_REPORTED)
-          .tier(Tier.UNIVERSAL)
-          .explanation("No need indicator is reported for this child, so nothing places the need"
-              + " above Tier 1: universal services meet it"
-              + (child.disabled() && !child.disabilityNeedsAssessed()
-                  ? "; the child's disability still gives a right to an assessment (see the actions)."
-                  : max == Tier.UNIVERSAL ? " and no referral form is needed." : " (but see the other reasons).")
-              + " Re-refer if needs increase.")
-          .citation(policy.noNeedCitation())
-          .build());
+      reasons.add(noNeedReason(child, max));
     }
     if (min == max) {
       widening.clear();
@@ -502,16 +414,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     facts.mayMissEducation = mayMissEducation;
     related.keySet().removeAll(driving.keySet());
     // Concerns about other children of the same family restrict what the family may be told.
-    Map<IndicatorCode, Indicator> household = new LinkedHashMap<>();
-    for (Indicator s : siblings) {
-      household.putIfAbsent(s.code(), s);
-      for (IndicatorGroup g : policy.groupsOf(s.code())) {
-        for (IndicatorCode code : g.members()) {
-          household.putIfAbsent(code, policy.require(code));
-        }
-      }
-      s.escalatesTo().ifPresent(code -> household.putIfAbsent(code, policy.require(code)));
-    }
+    Map<IndicatorCode, Indicator> household = householdIndicators(siblings);
     household.keySet().removeAll(driving.keySet());
     household.keySet().removeAll(related.keySet());
     List<ConsentGuidance> consent = new ArrayList<>();
@@ -579,6 +482,114 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
 
   // ---- end of issue 11: protective facts -------------------------------------------------------
 
+  private String scopeOpenNote(Child child, AgeBasis basis) {
+    return basis == AgeBasis.UNKNOWN
+        ? "The child's age is not known: the children's thresholds are applied so that the child is not"
+            + " left out; a person aged " + policy.adultAge() + " or over is outside them. Record the"
+            + " date of birth or an approximate age."
+        : "The child's age is approximate (" + child.approximateAge().orElseThrow() + ") and may be "
+            + policy.adultAge() + " or over: the children's thresholds are applied so that the child"
+            + " does not drop out of scope. Record the date of birth.";
+  }
+
+  // The parts below are methods of their own to keep assess small enough for the JIT compilers:
+  // C1 gave up on its profiling compile ("out of virtual registers"), which left it unoptimised.
+
+  private ChildAssessment assessAdult(ChildAssessment.Builder out, Referral referral, Child child,
+      Age age, Scope scope, AgeBasis basis, boolean exact, List<Reason> reasons, List<String> notes,
+      Instant at) {
+    reasons.add(Reason.builder()
+        .kind(ReasonKind.OUT_OF_SCOPE)
+        .tier(Tier.UNIVERSAL)
+        .explanation("Aged " + (exact ? "" : "at least ") + age.years()
+            + ": the children's thresholds apply under "
+            + policy.adultAge() + ". Use adult safeguarding routes.")
+        .citation(policy.adultCitation())
+        .build());
+    int n = concernsFor(referral, child.ref()).size();
+    if (n > 0) {
+      notes.add(n + " reported concern(s) apply to this person but are not assessed against"
+          + " the children's thresholds.");
+    }
+    if (referral.immediateDanger()) {
+      reasons.add(immediateDangerReason());
+    }
+    Facts facts = new Facts(referral, child, age, scope, null, EnumSet.noneOf(IndicatorFlag.class),
+        EnumSet.noneOf(IndicatorFlag.class), false, at);
+    if (basis == AgeBasis.APPROXIMATE) {
+      notes.add("The child's age is approximate (" + child.approximateAge().orElseThrow() + "): even"
+          + " the youngest it may be is " + policy.adultAge() + " or over. Record the date of birth.");
+    }
+    return out.reasons(reasons)
+        .actions(planner.plan(facts, at))
+        .notes(notes)
+        .build();
+  }
+
+  private static Reason escalatedReason(Indicator ind, Indicator target, int i) {
+    return Reason.builder()
+        .from(reason(ReasonKind.ESCALATED, target, i,
+            "Reported as " + ind.code() + " (Tier " + ind.tier().number() + "); the child meets"
+                + " the condition of " + target.code() + ", which applies instead: " + target.label()))
+        .reportedAs(ind.code())
+        .build();
+  }
+
+  private static Reason listedAtHigherTierReason(Indicator highest, Indicator used, int i, IndicatorGroup g) {
+    return Reason.builder()
+        .kind(ReasonKind.LISTED_AT_HIGHER_TIER)
+        .indicator(highest.code())
+        .reportedAs(used.code())
+        .tier(highest.tier())
+        .concernIndex(i)
+        .explanation("The document also places this concern at Tier " + highest.tier().number()
+            + " (" + highest.code() + ": " + highest.label() + "). Which applies is a professional"
+            + " judgement, so the range reaches Tier " + highest.tier().number()
+            + " and its protective actions are listed to consider.")
+        .citation(g.citation())
+        .build();
+  }
+
+  private static Reason combinationReason(Combination k, Indicator target, int n) {
+    return Reason.builder()
+        .kind(ReasonKind.COMBINATION)
+        .indicator(target.code())
+        .tier(target.tier())
+        .explanation(n + " of the needs reported together are a combination the document places at"
+            + " Tier " + target.tier().number() + " (" + target.code() + ": " + target.label()
+            + "): weigh whether it applies.")
+        .citation(k.citation())
+        .build();
+  }
+
+  private Reason noNeedReason(Child child, Tier max) {
+    return Reason.builder()
+        .kind(ReasonKind.NO_NEED_REPORTED)
+        .tier(Tier.UNIVERSAL)
+        .explanation("No need indicator is reported for this child, so nothing places the need"
+            + " above Tier 1: universal services meet it"
+            + (child.disabled() && !child.disabilityNeedsAssessed()
+                ? "; the child's disability still gives a right to an assessment (see the actions)."
+                : max == Tier.UNIVERSAL ? " and no referral form is needed." : " (but see the other reasons).")
+            + " Re-refer if needs increase.")
+        .citation(policy.noNeedCitation())
+        .build();
+  }
+
+  private Reason disabilityReason(Child child) {
+    return Reason.builder()
+        .kind(ReasonKind.DISABILITY)
+        .tier(Tier.ADDITIONAL_NEEDS)
+        .explanation((child.disabled() ? "The child is disabled: m" : "Whether the child is disabled is"
+            + " not recorded. If the child is disabled: m")
+            + "ost disabled children's needs are met by universal,"
+            + " specialist and voluntary services, some with early help support"
+            + (child.disabilityNeedsAssessed() ? "." : "; a disabled child whose needs were never"
+                + " assessed has a right to an assessment."))
+        .citation(policy.disabilityCitation())
+        .build();
+  }
+
   /** The consent state in force at the time of the advice: later entries are not yet known. */
   static ConsentState consentAt(Referral referral, Instant at) {
     if (!referral.consentHistory().entries().isEmpty()) {
@@ -606,6 +617,42 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       out.add(g);
     }
     return out;
+  }
+
+  /** The concerns about other children and what the document says they may amount to. */
+  private Map<IndicatorCode, Indicator> householdIndicators(List<Indicator> siblings) {
+    Map<IndicatorCode, Indicator> household = new LinkedHashMap<>();
+    for (Indicator s : siblings) {
+      household.putIfAbsent(s.code(), s);
+      for (IndicatorGroup g : policy.groupsOf(s.code())) {
+        for (IndicatorCode code : g.members()) {
+          household.putIfAbsent(code, policy.require(code));
+        }
+      }
+      s.escalatesTo().ifPresent(code -> household.putIfAbsent(code, policy.require(code)));
+    }
+    return household;
+  }
+
+  private Tier householdMax(List<Indicator> siblings) {
+    Tier t = Tier.UNIVERSAL;
+    for (Indicator s : siblings) {
+      t = Tier.max(t, highestListing(s));
+    }
+    return t;
+  }
+
+  private Reason householdReason(Tier householdMax) {
+    return Reason.builder()
+        .kind(ReasonKind.HOUSEHOLD)
+        .tier(householdMax)
+        .explanation("A concern reported about another child of the household reaches Tier "
+            + householdMax.number() + ". When a household has more than one child, the Social Work"
+            + " Manager decides which children the assessment includes, and most assessments include"
+            + " them all; harm also includes seeing or hearing another person being ill-treated. The"
+            + " range for this child therefore reaches Tier " + householdMax.number() + ".")
+        .citation(policy.exclusionRule().map(ExclusionRule::citation).orElse(policy.noNeedCitation()))
+        .build();
   }
 
   /** The indicators of the concerns reported about another child of the household, not this one. */

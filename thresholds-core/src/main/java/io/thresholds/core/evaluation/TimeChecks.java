@@ -40,7 +40,9 @@ final class TimeChecks {
     covered("at", at);
     List<ConsentState> entries = referral.consentHistory().entries();
     for (int i = 0; i < entries.size(); i++) {
-      notAfter("consentHistory[" + i + "].recordedAt", entries.get(i), at);
+      if (isAfter(entries.get(i), at)) { // the field named only on failure: no string per entry
+        notAfter("consentHistory[" + i + "].recordedAt", entries.get(i), at);
+      }
     }
     if (entries.isEmpty()) {
       notAfter("consent.recordedAt", referral.consent(), at);
@@ -52,6 +54,10 @@ final class TimeChecks {
             "is after the time of the advice: a consent decision must be recorded by then (evaluate at or after it)");
       }
     }
+  }
+
+  private static boolean isAfter(ConsentState s, Instant at) {
+    return s.recordedAt().isPresent() && s.recordedAt().get().isAfter(at);
   }
 
   private void covered(String field, Instant t) {

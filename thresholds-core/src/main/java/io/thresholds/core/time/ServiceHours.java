@@ -160,7 +160,7 @@ public final class ServiceHours {
     if (isOpen(at, calendar)) {
       return at;
     }
-    for (LocalDate day = serviceDay(at, calendar.zone()); ; day = day.plusDays(1)) {
+    for (LocalDate day = serviceDay(at, calendar); ; day = day.plusDays(1)) {
       for (Period period : periods(day, calendar)) {
         if (period.start().isAfter(at)) {
           return period.start();
@@ -284,7 +284,7 @@ public final class ServiceHours {
   private Optional<Period> containing(Instant at, WorkingCalendar calendar) {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(calendar, "calendar");
-    for (Period period : periods(serviceDay(at, calendar.zone()), calendar)) {
+    for (Period period : periods(serviceDay(at, calendar), calendar)) {
       if (period.contains(at)) {
         return Optional.of(period);
       }
@@ -294,6 +294,68 @@ public final class ServiceHours {
 
   /** The open periods that start on {@code day}, in order; empty periods left out. */
   List<Period> periods(LocalDate day, WorkingCalendar calendar) {
+    return day(day, calendar).periods;
+  }
+
+  // Every question about the hours (open? next opening?) asks the zone rules for the start of the
+  // service day, the next day's start and each period's ends: several offset look-ups, each
+  // computing the year's transitions, for every call. An evaluation asks about the same day many
+  // times, so the answers for a day are kept in a small cache. Entries are immutable and replaced
+  // whole: threads may race on a slot and at worst compute a day again.
+
+  /** Slots of the cache, a power of two; a day's slot is its epoch day modulo this. */
+  private static final int CACHED_DAYS = 64;
+
+  /** A day's service periods and bounds, for one calendar. */
+  private static final class Day {
+    final LocalDate day;
+    final WorkingCalendar calendar;
+    final Instant start;
+    final Instant next;
+    final List<Period> periods;
+
+    Day(LocalDate day, WorkingCalendar calendar, Instant start, Instant next, List<Period> periods) {
+      this.day = day;
+      this.calendar = calendar;
+      this.start = start;
+      this.next = next;
+      this.periods = periods;
+    }
+  }
+
+  private final Day[] days = new Day[CACHED_DAYS];
+
+  private Day day(LocalDate day, WorkingCalendar calendar) {
+    int slot = (int) (day.toEpochDay() & (CACHED_DAYS - 1));
+    Day cached = days[slot];
+    if (cached != null && cached.calendar == calendar && cached.day.equals(day)) {
+      return cached;
+    }
+    ZoneId zone = calendar.zone();
+    Day computed = new Day(day, calendar, reach(day, LocalTime.MIDNIGHT, zone),
+        reach(day.plusDays(1), LocalTime.MIDNIGHT, zone), List.copyOf(computePeriods(day, calendar)));
+    days[slot] = computed;
+    return computed;
+  }
+
+  /**
+   * The service day containing an instant, as {@link #serviceDay(Instant, ZoneId)}: the day whose
+   * bounds contain it (days do not overlap), looked up among the cached days near its UTC date
+   * first (no zone is more than a day from UTC).
+   */
+  private LocalDate serviceDay(Instant at, WorkingCalendar calendar) {
+    long utcDay = Math.floorDiv(at.getEpochSecond(), 86_400L);
+    for (long d = utcDay - 1; d <= utcDay + 1; d++) {
+      Day cached = days[(int) (d & (CACHED_DAYS - 1))];
+      if (cached != null && cached.calendar == calendar && cached.day.toEpochDay() == d
+          && !at.isBefore(cached.start) && at.isBefore(cached.next)) {
+        return cached.day;
+      }
+    }
+    return serviceDay(at, calendar.zone());
+  }
+
+  private List<Period> computePeriods(LocalDate day, WorkingCalendar calendar) {
     ZoneId zone = calendar.zone();
     boolean working = calendar.isWorkingDay(day);
     List<Period> result = new ArrayList<>(2);

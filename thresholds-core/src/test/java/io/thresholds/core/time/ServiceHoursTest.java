@@ -302,4 +302,34 @@ class ServiceHoursTest {
         .isNotEqualTo(ServiceHours.officeHours(LocalTime.of(9, 0), LocalTime.of(17, 30)))
         .isNotEqualTo(ServiceHours.outOfHours(LocalTime.of(17, 0), LocalTime.of(9, 0)));
   }
+
+  /**
+   * The hours keep the answers for recent days (a cache): one hours object asked about the same
+   * day under two calendars (a bank holiday in one, not in the other; another zone) and again
+   * must answer for each calendar, as a fresh object does.
+   */
+  @Test
+  void answersForOneDayDependOnTheCalendarAsked_notOnWhatWasAskedBefore() {
+    ServiceHours hours = ServiceHours.officeHours(LocalTime.of(9, 0), LocalTime.of(17, 0));
+    WorkingCalendar plain = WorkingCalendar.of(ZoneId.of("Europe/London"), Set.of(), date("2025-01-01"), date("2025-12-31"));
+    WorkingCalendar holiday =
+        WorkingCalendar.of(ZoneId.of("Europe/London"), Set.of(date("2025-07-02")), date("2025-01-01"), date("2025-12-31"));
+    WorkingCalendar tokyo = WorkingCalendar.of(ZoneId.of("Asia/Tokyo"), Set.of(), date("2025-01-01"), date("2025-12-31"));
+    Instant noon = london("2025-07-02T12:00");
+    for (int round = 0; round < 2; round++) {
+      assertThat(hours.isOpen(noon, plain)).isTrue();
+      assertThat(hours.isOpen(noon, holiday)).isFalse();
+      assertThat(hours.nextOpening(noon, holiday)).isEqualTo(london("2025-07-03T09:00"));
+      assertThat(hours.isOpen(noon, tokyo)).isFalse(); // 20:00 in Tokyo
+      assertThat(hours.nextOpening(noon, tokyo)).isEqualTo(Instant.parse("2025-07-03T00:00:00Z"));
+    }
+    // Every instant of a fortnight, hour by hour, as a fresh object (no cache) answers.
+    for (Instant t = london("2025-03-24T00:00"); t.isBefore(london("2025-04-07T00:00")); t = t.plus(Duration.ofMinutes(37))) {
+      ServiceHours fresh = ServiceHours.officeHours(LocalTime.of(9, 0), LocalTime.of(17, 0));
+      assertThat(hours.isOpen(t, holiday)).as("%s", t).isEqualTo(fresh.isOpen(t, holiday));
+      assertThat(hours.nextOpening(t, plain)).as("%s", t).isEqualTo(fresh.nextOpening(t, plain));
+      assertThat(EDT.closesAfter(t, LONDON)).as("%s", t)
+          .isEqualTo(ServiceHours.parse(EDT.toText(), "hours").closesAfter(t, LONDON));
+    }
+  }
 }
