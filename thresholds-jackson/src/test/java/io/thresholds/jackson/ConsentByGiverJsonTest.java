@@ -115,6 +115,17 @@ class ConsentByGiverJsonTest {
         });
   }
 
+  /** Found by SchemaAgreementTest: an unnamed young person and no referred child was an IndexOutOfBoundsException. */
+  @Test
+  void anUnnamedYoungPerson_andNoReferredChild_isATypedErrorNamingReferredChildren() throws Exception {
+    String json = sample().replace("\"person\": \"c-teen\",", "")
+        .replace("\"referredChildren\": [\"c-teen\"]", "\"referredChildren\": []");
+    assertThat(json).doesNotContain("\"person\": \"c-teen\"").contains("\"referredChildren\": []");
+    assertThatThrownBy(() -> ThresholdsJson.readReferral(json))
+        .isInstanceOfSatisfying(JsonMappingException.class,
+            e -> assertThat(e.getMessage()).contains("referredChildren"));
+  }
+
   @Test
   void evaluation1_withAnExclusionsDecidedBy_isRefused() throws Exception {
     Referral r = ThresholdsJson.readReferral(sample());

@@ -13,6 +13,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import io.thresholds.core.InvalidValueException;
+import io.thresholds.core.consent.Competence;
+import io.thresholds.core.consent.ConsentForm;
+import io.thresholds.core.consent.ConsentGiver;
+import io.thresholds.core.consent.ConsentState;
+import io.thresholds.core.consent.ConsentStatus;
+import io.thresholds.core.consent.GiverConsent;
+import io.thresholds.core.model.Adult;
 import io.thresholds.core.model.ApproximateAge;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
@@ -79,11 +86,17 @@ class SchemaAgreementTest {
         "^concerns\\[i\\]\\.(subjectRef|aboutChildren\\[i\\]): (a concern about .*|must name .*)$"),
     DATE_OF_BIRTH_NOT_AFTER_REFERRAL("a date of birth is not after the day the referral is made (UTC, one day of slack)",
         "^household\\.children\\[i\\]\\.dateOfBirth: is after the day the referral was made$"),
+    PREVIOUS_REFERRAL_NOT_AFTER_REFERRAL("caseHistory.previousReferral.madeOn is not after the day the referral is made (UTC, one day of slack)",
+        "^caseHistory\\.previousReferral\\.madeOn: is after the day this referral was made$"),
+    DECISION_NAMES_A_PERSON_ONCE("a decision in consentByGiver names an adult of the household with parental responsibility (parental-responsibility) or a referred child (young-person); nobody's decision is recorded twice (unnamed people with parental responsibility may appear more than once)",
+        "^consentByGiver(\\[i\\]\\.person)?: (must name an adult of the household|must name an adult with parental responsibility"
+            + "|the young person must be a referred child|the young person's decision is recorded twice"
+            + "|the same person's decision is recorded twice)$"),
     CONSENT_IS_LATEST_OF_HISTORY("consent, when given with consentHistory, is its last entry",
         "^consent: must be the latest entry of consentHistory when both are given$"),
     CONSENT_HISTORY_MAKES_SENSE("the consent history is in time order and makes sense (withdrawn only after given, never back to not-yet-sought, ...)",
         "^consentHistory\\[i\\].*"),
-    SHARING_ON_CONSENT_NEEDS_CONSENT("a sharing record with basis consent needs consent given at its sharedAt",
+    SHARING_ON_CONSENT_NEEDS_CONSENT("a sharing record with basis consent needs consent given at its sharedAt (with consentByGiver: given by a person whose decision counts, recorded at or before it)",
         "^sharing\\[i\\]\\.basis: shared on the basis of consent.*"),
     LIMIT_OF_THE_PARSER("the mapper's limits of the document: nesting depth 32, string length in UTF-16 units",
         ".*(nesting depth|String value length).*");
@@ -236,7 +249,73 @@ class SchemaAgreementTest {
     if (random.nextBoolean()) {
       b.phoneReferralMadeAt(r.madeAt().plus(Duration.ofMinutes(random.nextInt(600))));
     }
-    return b.build();
+    Referral made = b.build();
+    if (random.nextInt(3) == 0) {
+      try {
+        return withConsentByGiver(made, random);
+      } catch (InvalidValueException e) {
+        return made; // a combination the model refuses (e.g. sharing on a consent now nobody's)
+      }
+    }
+    return made;
+  }
+
+  /**
+   * The referral with each person's decision on consent: the single consent given, withheld or
+   * withdrawn becomes one person's decision (FORMAT.md's mapping), others are added for the
+   * adults with parental responsibility and the young person.
+   */
+  static Referral withConsentByGiver(Referral r, Random random) {
+    ConsentStatus[] statuses = {ConsentStatus.NOT_YET_SOUGHT, ConsentStatus.GIVEN, ConsentStatus.WITHHELD,
+        ConsentStatus.WITHDRAWN};
+    List<GiverConsent> givers = new ArrayList<>();
+    Referral.Builder b = Referral.builder().from(r);
+    ConsentState single = r.consent();
+    boolean mapped = false;
+    if (r.consentHistory().entries().isEmpty() && single.by().isPresent()) {
+      GiverConsent.Builder g = GiverConsent.builder().giver(single.by().get()).status(single.status())
+          .form(single.form()).recordedAt(single.recordedAt());
+      if (single.by().get() == ConsentGiver.YOUNG_PERSON) {
+        g.competence(Competence.JUDGED_COMPETENT);
+        if (r.referredChildren().size() > 1) {
+          g.person(r.referredChildren().get(0));
+        }
+      }
+      givers.add(g.build());
+      b.consent(ConsentState.notYetSought());
+      mapped = true;
+    }
+    for (Adult a : r.household().adults()) {
+      if (a.parentalResponsibility() && random.nextBoolean()) {
+        givers.add(decision(GiverConsent.builder().giver(ConsentGiver.PARENTAL_RESPONSIBILITY).person(a.ref()),
+            statuses[random.nextInt(statuses.length)], r, random));
+      }
+    }
+    if (random.nextBoolean()) {
+      givers.add(decision(GiverConsent.builder().giver(ConsentGiver.PARENTAL_RESPONSIBILITY),
+          statuses[random.nextInt(statuses.length)], r, random));
+    }
+    if (!(mapped && single.by().get() == ConsentGiver.YOUNG_PERSON) && random.nextBoolean()) {
+      Competence[] competences = Competence.values();
+      GiverConsent.Builder g = GiverConsent.builder().giver(ConsentGiver.YOUNG_PERSON)
+          .competence(competences[random.nextInt(competences.length)]);
+      if (r.referredChildren().size() > 1 || random.nextBoolean()) {
+        g.person(r.referredChildren().get(random.nextInt(r.referredChildren().size())));
+      }
+      givers.add(decision(g, statuses[random.nextInt(statuses.length)], r, random));
+    }
+    return b.consentByGiver(givers).build();
+  }
+
+  private static GiverConsent decision(GiverConsent.Builder g, ConsentStatus status, Referral r, Random random) {
+    g.status(status);
+    if (status == ConsentStatus.GIVEN) {
+      g.form(random.nextBoolean() ? ConsentForm.VERBAL : ConsentForm.WRITTEN);
+    }
+    if (status != ConsentStatus.NOT_YET_SOUGHT) {
+      g.recordedAt(r.madeAt().minus(Duration.ofMinutes(1 + random.nextInt(600))));
+    }
+    return g.build();
   }
 
   /** Values that reach the edges of the schema's rules, by the kind of property they fit. */
@@ -268,6 +347,9 @@ class SchemaAgreementTest {
       NODES.textNode("young-person"), NODES.textNode("verbal"), NODES.textNode("line-manager"),
       NODES.textNode("increased-risk-to-child"), NODES.textNode("consent"), NODES.textNode("other-legal-basis"),
       NODES.textNode("Given"), NODES.textNode("thresholds/referral@1"), NODES.textNode("thresholds/referral@2"),
+      NODES.textNode("parental-responsibility"), NODES.textNode("judged-competent"), NODES.textNode("not-assessed"),
+      NODES.textNode("early-help"), NODES.textNode("child-protection"), NODES.textNode("social-worker"),
+      NODES.textNode("no-further-action"), NODES.textNode("parent-acts-protectively"),
       // text
       NODES.textNode(""), NODES.textNode(" \t"), NODES.textNode("\u00a0"), NODES.textNode("\u2007"),
       NODES.textNode("\u3000"), NODES.textNode("a reason"),
@@ -305,6 +387,35 @@ class SchemaAgreementTest {
     ADDITIONS.put("legalBasis", List.of(NODES.textNode("s47"), NODES.textNode(" ")));
     ADDITIONS.put("note", List.of(NODES.textNode("a note")));
     ADDITIONS.put("school", List.of(NODES.objectNode().put("onRoll", false)));
+    // consent per person, the case's history and protective facts (referral@2)
+    ObjectNode parentWithholds = NODES.objectNode().put("giver", "parental-responsibility").put("status", "withheld")
+        .put("recordedAt", "2025-11-21T18:00:00Z");
+    ObjectNode youngPersonGives = NODES.objectNode().put("giver", "young-person").put("competence", "judged-competent")
+        .put("status", "given").put("form", "verbal").put("recordedAt", "2025-11-21T17:00:00Z");
+    ObjectNode notYetSought = NODES.objectNode().put("giver", "parental-responsibility").put("status", "not-yet-sought");
+    ADDITIONS.put("consentByGiver", List.of(NODES.arrayNode(), NODES.arrayNode().add(parentWithholds),
+        NODES.arrayNode().add(youngPersonGives).add(notYetSought),
+        NODES.arrayNode().add(youngPersonGives.deepCopy().put("person", "c1")).add(parentWithholds.deepCopy().put("person", "a1")),
+        NODES.arrayNode().add(youngPersonGives).add(youngPersonGives)));
+    ADDITIONS.put("giver", List.of(NODES.textNode("young-person"), NODES.textNode("parental-responsibility")));
+    ADDITIONS.put("person", List.of(NODES.textNode("c1"), NODES.textNode("a1")));
+    ADDITIONS.put("competence", List.of(NODES.textNode("judged-competent"), NODES.textNode("judged-not-competent")));
+    ADDITIONS.put("caseHistory", List.of(NODES.objectNode(),
+        NODES.objectNode().set("openPlans", NODES.arrayNode()),
+        NODES.objectNode().set("openPlans", NODES.arrayNode().add("early-help")),
+        NODES.objectNode().set("previousReferral", NODES.objectNode().put("madeOn", "2024-05-01")),
+        NODES.objectNode().put("hubDisagreementAt", "2025-11-21T18:00:00Z")));
+    ADDITIONS.put("openPlans", List.of(NODES.arrayNode().add("child-protection"),
+        NODES.arrayNode().add("early-help").add("early-help")));
+    ADDITIONS.put("allocatedWorkers", List.of(NODES.arrayNode().add("social-worker"), NODES.arrayNode()));
+    ADDITIONS.put("previousReferral", List.of(NODES.objectNode().put("madeOn", "2024-05-01").put("outcome", "early-help"),
+        NODES.objectNode().put("outcome", "unknown")));
+    ADDITIONS.put("hubDisagreementAt", List.of(NODES.textNode("2025-11-21T18:00:00Z")));
+    ADDITIONS.put("madeOn", List.of(NODES.textNode("2024-05-01"), NODES.textNode("2031-01-01")));
+    ADDITIONS.put("outcome", List.of(NODES.textNode("no-further-action")));
+    ADDITIONS.put("repeatReferral", List.of(NODES.booleanNode(false)));
+    ADDITIONS.put("protectiveFacts", List.of(NODES.arrayNode(), NODES.arrayNode().add("parent-acts-protectively"),
+        NODES.arrayNode().add("family-engages-with-plan").add("family-engages-with-plan")));
   }
 
   /** One to three changes aimed at the schema's rules. */

@@ -219,7 +219,7 @@ public abstract class Referral {
         throw new InvalidValueException(field, "the same person's decision is recorded twice");
       }
     }
-    if (unnamedYoung && seen.contains(referredChildren().get(0))) {
+    if (unnamedYoung && !referredChildren().isEmpty() && seen.contains(referredChildren().get(0))) {
       throw new InvalidValueException("consentByGiver", "the young person's decision is recorded twice");
     }
   }
