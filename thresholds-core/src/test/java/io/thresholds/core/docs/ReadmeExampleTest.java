@@ -98,6 +98,7 @@ class ReadmeExampleTest {
     assertThat(b.provisional()).isTrue();
     assertThat(b.openFacts()).containsExactly(io.thresholds.core.evaluation.OpenFact.MOBILITY);
     assertThat(b.ageBasis()).isEqualTo(io.thresholds.core.evaluation.AgeBasis.APPROXIMATE);
-    assertThat(forHousehold.child(child).orElseThrow().tierRange()).contains(TierRange.of(Tier.UNIVERSAL, Tier.UNIVERSAL));
+    // The other child: no concern of their own, but the baby's concern reaches them (section 3).
+    assertThat(forHousehold.child(child).orElseThrow().tierRange()).contains(TierRange.of(Tier.UNIVERSAL, Tier.ACUTE));
   }
 }

@@ -909,7 +909,7 @@ class CityOfLondonClauseTest {
   }
 
   @Test
-  void aConcernAboutAChild_appliesToThatChildOnly_aboutAParent_toEveryReferredChild() {
+  void aConcernAboutAChild_appliesToThatChildOnly_aboutAParent_toEveryReferredChild_section3SiblingRangeReachesIt() {
     Evaluation e = evaluate(referral(TUE_10AM, child("c1", LocalDate.of(2017, 4, 10)),
         child("c2", LocalDate.of(2012, 4, 10)))
         .addConcerns(aboutChild("T3-DEV-FREQUENT-SELF-HARM", MON),
@@ -917,7 +917,10 @@ class CityOfLondonClauseTest {
     assertThat(e.children().get(0).tierRange()).contains(range(Tier.HIGH_OR_COMPLEX, Tier.HIGH_OR_COMPLEX));
     assertThat(e.children().get(0).drivingIndicators()).containsExactlyInAnyOrder(
         code("T3-DEV-FREQUENT-SELF-HARM"), code("T2-PAR-PARENTAL-SUBSTANCE-USE"));
-    assertThat(e.children().get(1).tierRange()).contains(range(Tier.ADDITIONAL_NEEDS, Tier.ADDITIONAL_NEEDS));
+    // Section 3: the Social Work Manager decides which children the assessment includes (most include
+    // all), so the sibling's own Tier 2 is the lower end and the other child's Tier 3 the upper.
+    assertThat(e.children().get(1).tierRange()).contains(range(Tier.ADDITIONAL_NEEDS, Tier.HIGH_OR_COMPLEX));
+    assertThat(e.children().get(1).widenedBy()).containsExactly(Widening.HOUSEHOLD);
     assertThat(e.children().get(1).drivingIndicators()).containsExactly(code("T2-PAR-PARENTAL-SUBSTANCE-USE"));
   }
 

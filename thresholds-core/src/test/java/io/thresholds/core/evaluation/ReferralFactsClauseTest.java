@@ -168,8 +168,18 @@ class ReferralFactsClauseTest {
     Evaluation e = evaluate(List.of(Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(6)).build(),
         Child.builder().ref(Ref.of("c2")).dateOfBirth(TUE.minusYears(9)).build()), dv);
     assertThat(e.children().get(0).tierRange().orElseThrow().min()).isEqualTo(Tier.ACUTE);
-    assertThat(e.children().get(1).tierRange()).contains(TierRange.of(Tier.UNIVERSAL, Tier.UNIVERSAL));
-    assertThat(e.children().get(1).drivingIndicators()).isEmpty();
+    // The other child is not driven by it, but the range reaches it (section 3: the Social Work
+    // Manager decides whom the assessment includes), and nothing says "no referral form is needed".
+    ChildAssessment sibling = e.children().get(1);
+    assertThat(sibling.tierRange()).contains(TierRange.of(Tier.UNIVERSAL, Tier.ACUTE));
+    assertThat(sibling.widenedBy()).containsExactly(Widening.HOUSEHOLD);
+    assertThat(sibling.drivingIndicators()).isEmpty();
+    assertThat(sibling.reasons()).anySatisfy(r -> assertThat(r.kind()).isEqualTo(ReasonKind.HOUSEHOLD));
+    assertThat(sibling.reasons()).noneSatisfy(r -> assertThat(r.explanation()).contains("no referral form is needed"));
+    assertThat(sibling.actions()).anySatisfy(a -> {
+      assertThat(a.kind()).isEqualTo(io.thresholds.core.policy.ActionKind.PHONE_REFERRAL);
+      assertThat(a.modality()).isEqualTo(io.thresholds.core.policy.Modality.CONSIDER);
+    });
   }
 
   @Test
