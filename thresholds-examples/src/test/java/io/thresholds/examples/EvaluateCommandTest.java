@@ -128,6 +128,7 @@ class EvaluateCommandTest {
   void standardInput() throws Exception {
     Cli r = Cli.runWithInput(Files.readString(sample("01")), "evaluate", "-");
     assertThat(r.exit).as(r.toString()).isZero();
-    assertThat(r.out).contains("CHILD pupil-4471, aged 10: Tier 2 - Additional needs (early help)");
+    // A young carer: listed at Tier 2 and Tier 3 (group young-carer), so a matter of judgement.
+    assertThat(r.out).contains("CHILD pupil-4471, aged 10: Tier 2 to 3");
   }
 }

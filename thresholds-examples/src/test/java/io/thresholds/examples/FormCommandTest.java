@@ -60,16 +60,27 @@ class FormCommandTest {
 
   // ---- --prefill --------------------------------------------------------------------------------
 
+  /**
+   * Sample 01 with a need the document places at Tier 2 only: the young carer of sample 01 is listed
+   * at Tier 2 and Tier 3 (a 2-3 range), so the early help path is shown on a firm Tier 2.
+   */
+  private Path firmTier2() throws Exception {
+    Path p = dir.resolve("firm-tier2.json");
+    Files.writeString(p, Files.readString(EvaluateCommandTest.sample("01"))
+        .replace("T2-FAM-YOUNG-CARER-NEEDS", "T2-DEV-DEVELOPMENT-CONCERNS"));
+    return p;
+  }
+
   @Test
   void prefill_marf_earlyHelpWithWrittenConsent_printsTheAnswers_andWhatIsLeft() throws Exception {
-    Cli r = Cli.run("form", "marf", "--prefill", EvaluateCommandTest.sample("01").toString());
+    Cli r = Cli.run("form", "marf", "--prefill", firmTier2().toString());
     assertThat(r.exit).as(r.toString()).isZero();
     JsonNode answers = JSON.readTree(r.out);
     assertThat(answers.get("referralType.service").asText()).isEqualTo("EARLY_HELP");
     assertThat(answers.get("referralType.newOrRepeat").asText()).isEqualTo("NEW");
     assertThat(answers.get("referrer.date").asText()).isEqualTo("2025-11-18");
     assertThat(answers.get("consent.parentalConsent").asText()).isEqualTo("WRITTEN");
-    assertThat(answers.get("worries.needs").asText()).contains("Young carer").contains("City of London Thresholds of Need");
+    assertThat(answers.get("worries.needs").asText()).contains("Physical and emotional development").contains("City of London Thresholds of Need");
     assertThat(r.err)
         .startsWith("thresholds form marf: a draft Multi-Agency Referral Form for child pupil-4471 of referral SCH-2025-0118 (Tier 2; the advice calls for it).")
         .contains("a professional decides")
@@ -110,7 +121,7 @@ class FormCommandTest {
   void prefill_formTheAdviceDoesNotCallFor_isRefused_unlessForced() throws Exception {
     String sample = EvaluateCommandTest.sample("01").toString();
     assertInvalidInput(Cli.run("form", "prevent", "--prefill", sample),
-        "the advice for child pupil-4471 (Tier 2) does not call for the prevent form: no Prevent referral is advised",
+        "the advice for child pupil-4471 (Tier 2-3) does not call for the prevent form: no Prevent referral is advised",
         "use --force");
     Cli forced = Cli.run("form", "prevent", "--prefill", sample, "--force");
     assertThat(forced.exit).as(forced.toString()).isZero();
@@ -149,7 +160,7 @@ class FormCommandTest {
   @Test
   void prefill_toAFile_putsTheNotesOnStandardOutput() throws Exception {
     Path out = dir.resolve("marf.json");
-    Cli r = Cli.run("form", "marf", "--prefill", EvaluateCommandTest.sample("01").toString(), "--out", out.toString());
+    Cli r = Cli.run("form", "marf", "--prefill", firmTier2().toString(), "--out", out.toString());
     assertThat(r.exit).as(r.toString()).isZero();
     assertThat(r.err).isEmpty();
     assertThat(r.out).contains(", written to " + out).contains("Required and not yet answered");

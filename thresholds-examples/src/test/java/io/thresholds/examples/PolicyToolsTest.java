@@ -37,7 +37,7 @@ class PolicyToolsTest {
     edit("policy.properties", "contact.hub.phones = ", l -> "contact.hub.phones = 020 0000 0000");
     edit("policy.properties", "contact.edt.hours = ", l -> "contact.edt.hours = out-of-hours 18:00-08:30");
     edit("policy.properties", "consent.2.requirement = ", l -> "consent.2.requirement = SEEK_UNLESS_UNSAFE");
-    // Tier 2 -> 3: a young carer's needs (the indicator of sample 01).
+    // Tier 2-3 -> 3: a young carer's needs (the indicator of sample 01; young carers are also listed at Tier 3).
     edit("indicators.tsv", "T2-FAM-YOUNG-CARER-NEEDS\t", l -> l.replaceFirst("\t2\t", "\t3\t"));
     edit("indicators.tsv", "T2-DEV-OCCASIONALLY-MISSING\t", l -> l.replace("\tREFER_MACE\t", "\tCONSIDER_MACE\t"));
     edit("actions.tsv", "written-referral\t", l -> l.replace("after:phone-referral+PT24H", "after:phone-referral+PT48H"));
@@ -121,11 +121,11 @@ class PolicyToolsTest {
         "  consent advice changed: 1",
         "",
         "Tier range transitions (OLD -> NEW: children)",
-        "  2 -> 3: 1",
+        "  2-3 -> 3: 1",
         "",
         "Examples (referral/child)",
         "  consent advice: SCH-2025-0118/pupil-4471",
-        "  range 2 -> 3: SCH-2025-0118/pupil-4471",
+        "  range 2-3 -> 3: SCH-2025-0118/pupil-4471",
         ""));
   }
 

@@ -124,6 +124,8 @@ final class ActionPlanner {
       if (called.isPresent() && rules.get(i).kind() == ActionKind.PHONE_REFERRAL) {
         // Already done: shown as made, and the timings that count from it count from the call.
         a = Action.builder().from(a)
+            .description("Done: the phone referral is recorded as made at " + local(called.get())
+                + ". Nothing more to do for this step; what the policy asks of it: " + a.description())
             .due(Deadline.of(called.get(), "made at " + local(called.get()) + " (recorded)"))
             .addNotes("The phone referral is recorded as made at " + local(called.get())
                 + ": the deadlines that count from it count from that call.")

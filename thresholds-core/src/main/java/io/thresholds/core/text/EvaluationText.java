@@ -220,7 +220,10 @@ public final class EvaluationText {
 
   private void action(int n, Action a) {
     String number = String.format(Locale.ROOT, "%2d. ", n);
-    wrap(" " + number, "     ", a.modality().name() + ": " + title(a.kind()) + ".");
+    boolean done = a.due().map(d -> d.basis().startsWith("made at ") && d.basis().endsWith("(recorded)")).orElse(false);
+    wrap(" " + number, "     ", done
+        ? "DONE (recorded): " + title(a.kind()) + "."
+        : a.modality().name() + ": " + title(a.kind()) + ".");
     String pad = "     ";
     wrap(pad, pad + "  ", a.description());
     List<String> how = new ArrayList<>();

@@ -248,10 +248,10 @@ class DecisionFidelityClauseTest {
   @Test
   void cumulative_needsInOneDomainCountOnce_twoDomainsWiden() {
     ChildAssessment one = assess(LocalDate.of(2012, 4, 10),
-        aboutChild("T2-DEV-SHORT-TERM-EXCLUSIONS"), aboutChild("T2-DEV-LANGUAGE-COMMUNICATION"));
+        aboutChild("T2-DEV-DEVELOPMENT-CONCERNS"), aboutChild("T2-DEV-LANGUAGE-COMMUNICATION"));
     assertThat(one.tierRange()).contains(range(Tier.ADDITIONAL_NEEDS, Tier.ADDITIONAL_NEEDS));
     ChildAssessment two = assess(LocalDate.of(2012, 4, 10),
-        aboutChild("T2-DEV-SHORT-TERM-EXCLUSIONS"), aboutMum("T2-FAM-LOW-INCOME"));
+        aboutChild("T2-DEV-DEVELOPMENT-CONCERNS"), aboutMum("T2-FAM-LOW-INCOME"));
     assertThat(two.tierRange()).contains(range(Tier.ADDITIONAL_NEEDS, Tier.HIGH_OR_COMPLEX));
     assertThat(two.widenedBy()).containsExactly(Widening.CUMULATIVE);
     // The matrix radicalisation rows and Appendix 4 restating them count as one domain.
