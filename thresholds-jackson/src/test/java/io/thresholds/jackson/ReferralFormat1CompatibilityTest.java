@@ -110,6 +110,32 @@ class ReferralFormat1CompatibilityTest {
   @Test
   void everyReferral1Document_meansTheSameAsReferral2() throws Exception {
     int n = 0;
+    for (Map.Entry<String, JsonNode> d : documents().entrySet()) {
+      Referral one = ThresholdsJson.readReferral(d.getValue().toString());
+      ObjectNode two = d.getValue().deepCopy();
+      two.put("format", "thresholds/referral@2");
+      Referral other = ThresholdsJson.readReferral(two.toString());
+      assertThat(other).as(d.getKey()).isEqualTo(one);
+      assertThat(ThresholdsJson.writeEvaluation(EVALUATOR.evaluate(other, other.madeAt())))
+          .as(d.getKey()).isEqualTo(ThresholdsJson.writeEvaluation(EVALUATOR.evaluate(one, one.madeAt())));
+      n++;
+    }
+    assertThat(n).isGreaterThanOrEqualTo(4 + 132 + 12);
+  }
+
+  private static Map<String, String> digests() throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> d : documents().entrySet()) {
+      Referral r = ThresholdsJson.readReferral(d.getValue().toString());
+      Evaluation e = EVALUATOR.evaluate(r, r.madeAt());
+      out.put(d.getKey(), sha256(format1(e)));
+    }
+    return out;
+  }
+
+  /** Every {@code referral@1} document bundled with the project, by file and position. */
+  private static Map<String, JsonNode> documents() throws Exception {
+    Map<String, JsonNode> out = new TreeMap<>();
     for (Path root : ROOTS) {
       List<Path> files;
       try (Stream<Path> s = Files.walk(root)) {
@@ -118,36 +144,8 @@ class ReferralFormat1CompatibilityTest {
       for (Path f : files) {
         List<JsonNode> referrals = new ArrayList<>();
         collect(Fixtures.tree(Files.readString(f)), referrals);
-        for (JsonNode doc : referrals) {
-          Referral one = ThresholdsJson.readReferral(doc.toString());
-          ObjectNode two = doc.deepCopy();
-          two.put("format", "thresholds/referral@2");
-          Referral other = ThresholdsJson.readReferral(two.toString());
-          assertThat(other).as(f.toString()).isEqualTo(one);
-          assertThat(ThresholdsJson.writeEvaluation(EVALUATOR.evaluate(other, other.madeAt())))
-              .as(f.toString()).isEqualTo(ThresholdsJson.writeEvaluation(EVALUATOR.evaluate(one, one.madeAt())));
-          n++;
-        }
-      }
-    }
-    assertThat(n).isGreaterThanOrEqualTo(4 + 132 + 12);
-  }
-
-  private static Map<String, String> digests() throws Exception {
-    Map<String, String> out = new TreeMap<>();
-    for (Path root : ROOTS) {
-      List<Path> files;
-      try (Stream<Path> s = Files.walk(root)) {
-        files = s.filter(f -> f.toString().endsWith(".json")).sorted().collect(Collectors.toList());
-      }
-      for (Path f : files) {
-        JsonNode tree = Fixtures.tree(Files.readString(f));
-        List<JsonNode> referrals = new ArrayList<>();
-        collect(tree, referrals);
         for (int i = 0; i < referrals.size(); i++) {
-          Referral r = ThresholdsJson.readReferral(referrals.get(i).toString());
-          Evaluation e = EVALUATOR.evaluate(r, r.madeAt());
-          out.put(root.relativize(f).toString().replace('\\', '/') + "#" + i, sha256(format1(e)));
+          out.put(root.relativize(f).toString().replace('\\', '/') + "#" + i, referrals.get(i));
         }
       }
     }
