@@ -12,14 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,32 +131,8 @@ class ReferralFormat1CompatibilityTest {
   }
 
   /** Every {@code referral@1} document bundled with the project, by file and position. */
-  private static Map<String, JsonNode> documents() throws Exception {
-    Map<String, JsonNode> out = new TreeMap<>();
-    for (Path root : ROOTS) {
-      List<Path> files;
-      try (Stream<Path> s = Files.walk(root)) {
-        files = s.filter(f -> f.toString().endsWith(".json")).sorted().collect(Collectors.toList());
-      }
-      for (Path f : files) {
-        List<JsonNode> referrals = new ArrayList<>();
-        collect(Fixtures.tree(Files.readString(f)), referrals);
-        for (int i = 0; i < referrals.size(); i++) {
-          out.put(root.relativize(f).toString().replace('\\', '/') + "#" + i, referrals.get(i));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static void collect(JsonNode n, List<JsonNode> out) {
-    if (n.isObject() && "thresholds/referral@1".equals(n.path("format").asText())) {
-      out.add(n);
-      return;
-    }
-    for (JsonNode c : n) {
-      collect(c, out);
-    }
+  private static Map<String, JsonNode> documents() {
+    return Fixtures.documents(ROOTS, n -> "thresholds/referral@1".equals(n.path("format").asText()));
   }
 
   /** The evaluation as JSON with only the properties {@code evaluation@1} has. */

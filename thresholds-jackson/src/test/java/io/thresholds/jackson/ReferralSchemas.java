@@ -5,16 +5,10 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The published referral schemas, loaded through {@link ThresholdsJson#jsonSchema(String)} into an
@@ -54,32 +48,6 @@ final class ReferralSchemas {
 
   /** Every referral document bundled with the project, by file and position, with its format. */
   static Map<String, JsonNode> bundled() {
-    Map<String, JsonNode> out = new LinkedHashMap<>();
-    for (Path root : ROOTS) {
-      List<Path> files;
-      try (Stream<Path> s = Files.walk(root)) {
-        files = s.filter(f -> f.toString().endsWith(".json")).sorted().collect(Collectors.toList());
-        for (Path f : files) {
-          List<JsonNode> referrals = new ArrayList<>();
-          collect(Fixtures.tree(Files.readString(f)), referrals);
-          for (int i = 0; i < referrals.size(); i++) {
-            out.put(root.relativize(f).toString().replace('\\', '/') + "#" + i, referrals.get(i));
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return out;
-  }
-
-  private static void collect(JsonNode n, List<JsonNode> out) {
-    if (n.isObject() && n.path("format").asText("").startsWith("thresholds/referral@")) {
-      out.add(n);
-      return;
-    }
-    for (JsonNode c : n) {
-      collect(c, out);
-    }
+    return Fixtures.documents(ROOTS, n -> n.path("format").asText("").startsWith("thresholds/referral@"));
   }
 }

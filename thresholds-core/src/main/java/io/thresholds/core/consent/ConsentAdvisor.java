@@ -1,5 +1,6 @@
 package io.thresholds.core.consent;
 
+import io.thresholds.core.model.IndicatorCode;
 import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.Indicator;
 import io.thresholds.core.policy.IndicatorFlag;
@@ -105,44 +106,24 @@ public final class ConsentAdvisor {
     List<String> restrictions = new ArrayList<>();
     boolean tell = true;
     boolean seek = true;
-    boolean dnt = false;
-    boolean police = false;
-    for (Indicator i : driving) {
-      if (i.has(IndicatorFlag.DO_NOT_TELL_FAMILY) && !dnt) {
-        dnt = true;
-        restrictions.add("Do not discuss the referral with the family (" + i.code() + ").");
-      }
-      if (i.has(IndicatorFlag.POLICE_INVESTIGATION) && !police) {
-        police = true;
-        restrictions.add("Seeking consent or telling the family could compromise a police"
-            + " investigation or increase the risk to the child (" + i.code() + ").");
-      }
-    }
-    for (Indicator i : related) {
-      if (i.has(IndicatorFlag.DO_NOT_TELL_FAMILY) && !dnt) {
-        dnt = true;
-        restrictions.add("Do not discuss the referral with the family: the concern may amount to "
-            + i.code() + ", for which the document says not to.");
-      }
-      if (i.has(IndicatorFlag.POLICE_INVESTIGATION) && !police) {
-        police = true;
-        restrictions.add("Seeking consent or telling the family could compromise a police"
-            + " investigation or increase the risk to the child: the concern may amount to " + i.code() + ".");
-      }
-    }
-    for (Indicator i : household) {
-      if (i.has(IndicatorFlag.DO_NOT_TELL_FAMILY) && !dnt) {
-        dnt = true;
-        restrictions.add("Do not discuss the referral with the family: a concern about another child of"
-            + " the household is or may amount to " + i.code() + ", for which the document says not to.");
-      }
-      if (i.has(IndicatorFlag.POLICE_INVESTIGATION) && !police) {
-        police = true;
-        restrictions.add("Seeking consent or telling the family could compromise a police"
+    boolean[] said = new boolean[2]; // do not tell the family; police investigation
+    restrict(driving, said, restrictions,
+        code -> "Do not discuss the referral with the family (" + code + ").",
+        code -> "Seeking consent or telling the family could compromise a police"
+            + " investigation or increase the risk to the child (" + code + ").");
+    restrict(related, said, restrictions,
+        code -> "Do not discuss the referral with the family: the concern may amount to "
+            + code + ", for which the document says not to.",
+        code -> "Seeking consent or telling the family could compromise a police"
+            + " investigation or increase the risk to the child: the concern may amount to " + code + ".");
+    restrict(household, said, restrictions,
+        code -> "Do not discuss the referral with the family: a concern about another child of"
+            + " the household is or may amount to " + code + ", for which the document says not to.",
+        code -> "Seeking consent or telling the family could compromise a police"
             + " investigation or increase the risk to the children: a concern about another child of the"
-            + " household is or may amount to " + i.code() + ".");
-      }
-    }
+            + " household is or may amount to " + code + ".");
+    boolean dnt = said[0];
+    boolean police = said[1];
     if (dnt || police) {
       tell = false;
       seek = false;
@@ -316,6 +297,25 @@ public final class ConsentAdvisor {
             + " needed from " + who + ".";
       default:
         return "Consent is required from " + who + " before referring, assessing or sharing information.";
+    }
+  }
+
+  /**
+   * Adds the first "do not tell the family" and the first "police investigation" restriction found
+   * among {@code indicators}, unless one of that kind is already said.
+   */
+  private static void restrict(Collection<Indicator> indicators, boolean[] said, List<String> restrictions,
+      java.util.function.Function<IndicatorCode, String> doNotTell,
+      java.util.function.Function<IndicatorCode, String> police) {
+    for (Indicator i : indicators) {
+      if (i.has(IndicatorFlag.DO_NOT_TELL_FAMILY) && !said[0]) {
+        said[0] = true;
+        restrictions.add(doNotTell.apply(i.code()));
+      }
+      if (i.has(IndicatorFlag.POLICE_INVESTIGATION) && !said[1]) {
+        said[1] = true;
+        restrictions.add(police.apply(i.code()));
+      }
     }
   }
 }

@@ -126,7 +126,7 @@ final class ActionPlanner {
         a = Action.builder().from(a)
             .description("Done: the phone referral is recorded as made at " + local(called.get())
                 + ". Nothing more to do for this step; what the policy asks of it: " + a.description())
-            .due(Deadline.of(called.get(), "made at " + local(called.get()) + " (recorded)"))
+            .due(Deadline.recordedDone(called.get(), local(called.get())))
             .addNotes("The phone referral is recorded as made at " + local(called.get())
                 + ": the deadlines that count from it count from that call.")
             .build();

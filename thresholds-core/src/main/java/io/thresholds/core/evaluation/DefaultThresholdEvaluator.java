@@ -357,8 +357,11 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     max = Tier.max(max, possibleMax);
     // Concerns about another child of the household: the Social Work Manager decides whom the
     // assessment includes, and most include every child, so the range reaches their tier.
-    List<Indicator> siblings = aboutOtherChildren(referral, child.ref(), reported);
-    Tier householdMax = householdMax(siblings);
+    Map<IndicatorCode, Indicator> household = householdIndicators(aboutOtherChildren(referral, child.ref(), reported));
+    Tier householdMax = Tier.UNIVERSAL;
+    for (Indicator h : household.values()) {
+      householdMax = Tier.max(householdMax, h.tier());
+    }
     if (householdMax.compareTo(max) > 0) {
       max = householdMax;
       widening.add(Widening.HOUSEHOLD);
@@ -410,11 +413,10 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     EnumSet<IndicatorFlag> flags = EnumSet.noneOf(IndicatorFlag.class);
     driving.values().forEach(d -> flags.addAll(d.flags()));
     possibleFlags.removeAll(flags);
-    Facts facts = new Facts(referral, child, age, scope, range, flags, possibleFlags, missingEducation, at);
-    facts.mayMissEducation = mayMissEducation;
+    Facts facts = new Facts(referral, child, age, scope, range, flags, possibleFlags, missingEducation,
+        mayMissEducation, at);
     related.keySet().removeAll(driving.keySet());
     // Concerns about other children of the same family restrict what the family may be told.
-    Map<IndicatorCode, Indicator> household = householdIndicators(siblings);
     household.keySet().removeAll(driving.keySet());
     household.keySet().removeAll(related.keySet());
     List<ConsentGuidance> consent = new ArrayList<>();
@@ -515,7 +517,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       reasons.add(immediateDangerReason());
     }
     Facts facts = new Facts(referral, child, age, scope, null, EnumSet.noneOf(IndicatorFlag.class),
-        EnumSet.noneOf(IndicatorFlag.class), false, at);
+        EnumSet.noneOf(IndicatorFlag.class), false, false, at);
     if (basis == AgeBasis.APPROXIMATE) {
       notes.add("The child's age is approximate (" + child.approximateAge().orElseThrow() + "): even"
           + " the youngest it may be is " + policy.adultAge() + " or over. Record the date of birth.");
@@ -619,7 +621,10 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     return out;
   }
 
-  /** The concerns about other children and what the document says they may amount to. */
+  /**
+   * The concerns about other children and what the document lists them as too (their escalation,
+   * the members of their groups): the highest of these tiers is the household's reach.
+   */
   private Map<IndicatorCode, Indicator> householdIndicators(List<Indicator> siblings) {
     Map<IndicatorCode, Indicator> household = new LinkedHashMap<>();
     for (Indicator s : siblings) {
@@ -632,14 +637,6 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       s.escalatesTo().ifPresent(code -> household.putIfAbsent(code, policy.require(code)));
     }
     return household;
-  }
-
-  private Tier householdMax(List<Indicator> siblings) {
-    Tier t = Tier.UNIVERSAL;
-    for (Indicator s : siblings) {
-      t = Tier.max(t, highestListing(s));
-    }
-    return t;
   }
 
   private Reason householdReason(Tier householdMax) {
@@ -665,20 +662,6 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       }
     }
     return out;
-  }
-
-  /** The highest tier the document lists a concern at: itself, its escalation, its group. */
-  private Tier highestListing(Indicator ind) {
-    Tier t = ind.tier();
-    if (ind.escalatesTo().isPresent()) {
-      t = Tier.max(t, policy.require(ind.escalatesTo().get()).tier());
-    }
-    for (IndicatorGroup g : policy.groupsOf(ind.code())) {
-      for (IndicatorCode code : g.members()) {
-        t = Tier.max(t, policy.require(code).tier());
-      }
-    }
-    return t;
   }
 
   private static List<Integer> concernsFor(Referral referral, Ref child) {
@@ -952,7 +935,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     final Set<IndicatorFlag> possibleFlags;
     final boolean missingEducation;
     /** Missing education is possible: whether the child is of compulsory school age is not known. */
-    boolean mayMissEducation;
+    final boolean mayMissEducation;
     final ConsentState consent;
     /** Each person's decision in force that bears on this child. */
     final List<GiverConsent> givers;
@@ -961,7 +944,8 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     final Instant at;
 
     Facts(Referral referral, Child child, Age age, Scope scope, @Nullable TierRange range,
-        Set<IndicatorFlag> flags, Set<IndicatorFlag> possibleFlags, boolean missingEducation, Instant at) {
+        Set<IndicatorFlag> flags, Set<IndicatorFlag> possibleFlags, boolean missingEducation,
+        boolean mayMissEducation, Instant at) {
       this.referral = referral;
       this.child = child;
       this.age = age;
@@ -970,6 +954,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       this.flags = flags;
       this.possibleFlags = possibleFlags;
       this.missingEducation = missingEducation;
+      this.mayMissEducation = mayMissEducation;
       this.consent = consentAt(referral, at);
       this.givers = giversAt(referral, child.ref(), at);
       this.unborn = age.unborn();

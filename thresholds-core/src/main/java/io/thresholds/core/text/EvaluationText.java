@@ -11,6 +11,7 @@ import io.thresholds.core.consent.GiverConsent;
 import io.thresholds.core.consent.NotSoughtReason;
 import io.thresholds.core.evaluation.Action;
 import io.thresholds.core.evaluation.ChildAssessment;
+import io.thresholds.core.evaluation.Deadline;
 import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.evaluation.Exclusion;
 import io.thresholds.core.evaluation.Reason;
@@ -220,7 +221,7 @@ public final class EvaluationText {
 
   private void action(int n, Action a) {
     String number = String.format(Locale.ROOT, "%2d. ", n);
-    boolean done = a.due().map(d -> d.basis().startsWith("made at ") && d.basis().endsWith("(recorded)")).orElse(false);
+    boolean done = a.due().map(Deadline::isRecordedDone).orElse(false);
     wrap(" " + number, "     ", done
         ? "DONE (recorded): " + title(a.kind()) + "."
         : a.modality().name() + ": " + title(a.kind()) + ".");

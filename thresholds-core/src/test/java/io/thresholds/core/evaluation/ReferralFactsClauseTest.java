@@ -239,6 +239,14 @@ class ReferralFactsClauseTest {
     assertThat(phoneBefore.due().orElseThrow().dueBy()).isEqualTo(later);
     assertThat(phone.due().orElseThrow().dueBy()).isEqualTo(called);
     assertThat(phone.due().orElseThrow().basis()).contains("made at").contains("(recorded)");
+    // Shown as done, not as "phone now"; the mark survives JSON as it is the deadline's basis.
+    assertThat(phone.due().orElseThrow().isRecordedDone()).isTrue();
+    assertThat(phoneBefore.due().orElseThrow().isRecordedDone()).isFalse();
+    assertThat(phone.description()).startsWith("Done: the phone referral is recorded as made at");
+    assertThat(io.thresholds.core.text.EvaluationText.render(io.thresholds.core.policy.Policies.cityOfLondon(), made,
+        EVALUATOR.evaluate(made, later))).contains("DONE (recorded): phone the referral through.");
+    assertThat(io.thresholds.core.text.EvaluationText.render(io.thresholds.core.policy.Policies.cityOfLondon(), notYet,
+        EVALUATOR.evaluate(notYet, later))).doesNotContain("DONE (recorded)");
     assertThat(marf.due().orElseThrow().dueBy()).isEqualTo(called.plusSeconds(24 * 3600));
     // By the Hub's close (17:00) on the next working day after the call: Wednesday 19 November.
     assertThat(chase.due().orElseThrow().dueBy()).isEqualTo(Instant.parse("2025-11-19T17:00:00Z"));
