@@ -112,29 +112,45 @@ final class ActionPlanner {
         continue;
       }
       int from = countsFrom[i] < 0 ? -1 : alias[countsFrom[i]];
-      Instant base = from >= 0 && due[from] != null ? due[from] : at;
-      String baseName = from >= 0 && due[from] != null ? "the " + kindNames[from] : "the time of this advice";
-      if (rules.get(i).timing().afterAction().filter(Timing.HUB_DISAGREEMENT::equals).isPresent()) {
-        // Issue 11: counts from the recorded disagreement (the trigger guarantees one, not after at).
-        base = facts.referral.caseHistory().hubDisagreementAt().orElseThrow();
-        baseName = "the disagreement with the Hub decision, recorded at " + local(base);
-      }
-      Action a = action(i, applicable[i], base, baseName, blockers(rules.get(i), facts, consent));
-      Optional<Instant> called = facts.referral.phoneReferralMadeAt().filter(t -> !t.isAfter(at));
-      if (called.isPresent() && rules.get(i).kind() == ActionKind.PHONE_REFERRAL) {
-        // Already done: shown as made, and the timings that count from it count from the call.
-        a = Action.builder().from(a)
-            .description("Done: the phone referral is recorded as made at " + local(called.get())
-                + ". Nothing more to do for this step; what the policy asks of it: " + a.description())
-            .due(Deadline.recordedDone(called.get(), local(called.get())))
-            .addNotes("The phone referral is recorded as made at " + local(called.get())
-                + ": the deadlines that count from it count from that call.")
-            .build();
-      }
+      Action a = planned(i, applicable[i], from >= 0 && due[from] != null ? from : -1, due, facts, at, consent);
       due[i] = a.due().map(Deadline::dueBy).orElse(null);
       out.add(a);
     }
     return out;
+  }
+
+  /**
+   * The action of one applicable rule (a method of its own, like the parts below, so that each
+   * stays small enough for the JIT's optimising compiler).
+   *
+   * @param from the rule whose deadline this rule's timing counts from, or -1 for the advice's time
+   */
+  private Action planned(int i, Modality modality, int from, Instant[] due, Facts facts, Instant at,
+      List<ConsentGuidance> consent) {
+    Instant base = from >= 0 ? due[from] : at;
+    String baseName = from >= 0 ? "the " + kindNames[from] : "the time of this advice";
+    if (rules.get(i).timing().afterAction().filter(Timing.HUB_DISAGREEMENT::equals).isPresent()) {
+      // Issue 11: counts from the recorded disagreement (the trigger guarantees one, not after at).
+      base = facts.referral.caseHistory().hubDisagreementAt().orElseThrow();
+      baseName = "the disagreement with the Hub decision, recorded at " + local(base);
+    }
+    Action a = action(i, modality, base, baseName, blockers(rules.get(i), facts, consent));
+    Optional<Instant> called = facts.referral.phoneReferralMadeAt().filter(t -> !t.isAfter(at));
+    if (called.isPresent() && rules.get(i).kind() == ActionKind.PHONE_REFERRAL) {
+      return calledAlready(a, called.get());
+    }
+    return a;
+  }
+
+  /** A phone referral already made: shown as made, and the timings that count from it count from the call. */
+  private Action calledAlready(Action a, Instant called) {
+    return Action.builder().from(a)
+        .description("Done: the phone referral is recorded as made at " + local(called)
+            + ". Nothing more to do for this step; what the policy asks of it: " + a.description())
+        .due(Deadline.recordedDone(called, local(called)))
+        .addNotes("The phone referral is recorded as made at " + local(called)
+            + ": the deadlines that count from it count from that call.")
+        .build();
   }
 
   /** The reasons a gated action cannot go ahead yet. */

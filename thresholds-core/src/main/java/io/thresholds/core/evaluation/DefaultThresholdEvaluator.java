@@ -161,162 +161,252 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       return assessAdult(out, referral, child, age, scope, basis, exact, reasons, notes, at);
     }
 
-    Map<IndicatorCode, Indicator> driving = new LinkedHashMap<>();
-    // The lower end each concern firmly supports (a concern whose condition cannot be checked may
-    // support less than its indicator's tier) and the highest tier any concern may reach.
-    Map<IndicatorCode, Tier> floors = new LinkedHashMap<>();
-    Tier possibleMax = Tier.UNIVERSAL;
-    EnumSet<Widening> widening = EnumSet.noneOf(Widening.class);
-    EnumSet<IndicatorFlag> possibleFlags = EnumSet.noneOf(IndicatorFlag.class);
-    Map<IndicatorCode, Indicator> related = new LinkedHashMap<>();
+    Work w = new Work(referral, child, referralDay, at, age, oldest, basis, scope, exact, reasons, notes, open);
     for (int i : concernsFor(referral, child.ref())) {
-      Concern concern = referral.concerns().get(i);
-      Indicator ind = reported.get(i);
-      if (ind.kind() == IndicatorKind.STRENGTH) {
-        reasons.add(reason(ReasonKind.STRENGTH, ind, i,
-            "Strength or protective factor: " + ind.label() + ". Recorded; it never lowers the range."));
-        continue;
-      }
-      Indicator used = ind;
-      Tier floor = ind.tier();
-      if (ind.escalatesTo().isPresent()) {
-        Indicator target = policy.require(ind.escalatesTo().get());
-        Condition c = condition(target, child, concern.observedOn(), referralDay);
-        if (c.match == Match.YES) {
-          used = target;
-          floor = target.tier();
-          reasons.add(escalatedReason(ind, target, i));
-        } else if (c.match == Match.UNKNOWN) {
-          possibleMax = Tier.max(possibleMax, target.tier());
-          possibleFlags.addAll(target.flags());
-          related.put(target.code(), target);
-          widening.add(c.widening());
-          open.addAll(c.openFacts());
-          reasons.add(reason(ReasonKind.POSSIBLE_ESCALATION, target, i,
-              "If " + c.unknownText() + ", " + target.code() + " (Tier " + target.tier().number()
-                  + ") applies instead of " + ind.code() + ": " + c.why() + "."));
-        }
-      }
-      if (used == ind) {
-        Condition c = condition(ind, child, concern.observedOn(), referralDay);
-        if (c.match == Match.NO) {
-          reasons.add(reason(ReasonKind.CONDITION_NOT_MET, ind, i,
-              ind.label() + ". Its age or mobility condition does not hold for this child when"
-                  + " observed (" + c.ageText + "); kept at Tier " + ind.tier().number()
-                  + " so that risk is not understated: check the indicator chosen."));
-        } else if (c.match == Match.UNKNOWN) {
-          Optional<Indicator> fallback = fallback(ind, child, concern.observedOn(), referralDay);
-          widening.add(c.widening());
-          open.addAll(c.openFacts());
-          if (fallback.isPresent()) {
-            floor = fallback.get().tier();
-          }
-          reasons.add(reason(ReasonKind.INDICATOR, ind, i, ind.label() + " (" + c.why()
-              + (fallback.isPresent()
-                  ? ": if " + c.notText() + ", " + fallback.get().code() + " (Tier "
-                      + fallback.get().tier().number() + ") applies instead, so the range starts there)"
-                  : ")")));
-        } else {
-          reasons.add(reason(ReasonKind.INDICATOR, ind, i, ind.label()));
-        }
-      }
-      driving.put(used.code(), used);
-      floors.merge(used.code(), floor, Tier::max);
-      // The same concern listed at a higher tier: the range reaches it, its protective flags apply.
-      for (IndicatorGroup g : policy.groupsOf(used.code())) {
-        Indicator highest = null;
-        for (IndicatorCode code : g.members()) {
-          Indicator m = policy.require(code);
-          related.putIfAbsent(m.code(), m);
-          if (m.tier().compareTo(used.tier()) <= 0 || condition(m, child, concern.observedOn(), referralDay).match == Match.NO) {
-            continue;
-          }
-          possibleFlags.addAll(m.flags());
-          if (highest == null || m.tier().compareTo(highest.tier()) > 0) {
-            highest = m;
-          }
-        }
-        if (highest != null) {
-          possibleMax = Tier.max(possibleMax, highest.tier());
-          widening.add(Widening.SAME_CONCERN_AT_HIGHER_TIER);
-          reasons.add(listedAtHigherTierReason(highest, used, i, g));
-        }
+      concern(w, i, referral.concerns().get(i), reported.get(i));
+    }
+    education(w);
+    combinations(w);
+    range(w);
+    household(w, reported);
+    disability(w);
+    return finish(w, out, scopeOpen);
+  }
+
+  /**
+   * One child's assessment as it is worked out. {@link #assess} fills it in phases, each a method
+   * of its own: one method holding every phase was so large that the JIT's optimising compiler took
+   * seconds over it, again after each deoptimisation, which slowed the first minutes of a batch.
+   */
+  private static final class Work {
+    final Referral referral;
+    final Child child;
+    final LocalDate referralDay;
+    final Instant at;
+    final Age age;
+    /** The oldest the child may be; null when the age is unknown. */
+    final @Nullable Age oldest;
+    final AgeBasis basis;
+    final Scope scope;
+    final boolean exact;
+    final List<Reason> reasons;
+    final List<String> notes;
+    final EnumSet<OpenFact> open;
+    final Map<IndicatorCode, Indicator> driving = new LinkedHashMap<>();
+    /**
+     * The lower end each concern firmly supports (a concern whose condition cannot be checked may
+     * support less than its indicator's tier).
+     */
+    final Map<IndicatorCode, Tier> floors = new LinkedHashMap<>();
+    /** The highest tier any concern may reach. */
+    Tier possibleMax = Tier.UNIVERSAL;
+    final EnumSet<Widening> widening = EnumSet.noneOf(Widening.class);
+    final EnumSet<IndicatorFlag> possibleFlags = EnumSet.noneOf(IndicatorFlag.class);
+    final Map<IndicatorCode, Indicator> related = new LinkedHashMap<>();
+    final List<Indicator> possibleNeeds = new ArrayList<>();
+    boolean missingEducation;
+    boolean mayMissEducation;
+    Tier min = Tier.UNIVERSAL;
+    Tier max = Tier.UNIVERSAL;
+    /** Indicators of concerns about the household's other children (set by the household phase). */
+    Map<IndicatorCode, Indicator> household = new LinkedHashMap<>(0);
+
+    Work(Referral referral, Child child, LocalDate referralDay, Instant at, Age age, @Nullable Age oldest,
+        AgeBasis basis, Scope scope, boolean exact, List<Reason> reasons, List<String> notes,
+        EnumSet<OpenFact> open) {
+      this.referral = referral;
+      this.child = child;
+      this.referralDay = referralDay;
+      this.at = at;
+      this.age = age;
+      this.oldest = oldest;
+      this.basis = basis;
+      this.scope = scope;
+      this.exact = exact;
+      this.reasons = reasons;
+      this.notes = notes;
+      this.open = open;
+    }
+  }
+
+  /** One reported concern about the child: its indicator, the escalation or fallback, the groups. */
+  private void concern(Work w, int i, Concern concern, Indicator ind) {
+    if (ind.kind() == IndicatorKind.STRENGTH) {
+      w.reasons.add(reason(ReasonKind.STRENGTH, ind, i,
+          "Strength or protective factor: " + ind.label() + ". Recorded; it never lowers the range."));
+      return;
+    }
+    Indicator used = ind;
+    Tier floor = ind.tier();
+    if (ind.escalatesTo().isPresent()) {
+      Indicator target = escalation(w, i, concern, ind);
+      if (target != null) {
+        used = target;
+        floor = target.tier();
       }
     }
-    List<Indicator> possibleNeeds = new ArrayList<>();
-    boolean missingEducation = deriveSchoolIndicators(child, age, oldest, driving, floors, reasons);
-    boolean mayMissEducation = false;
-    if (!exact && !missingEducation && mayBeMissingEducation(child, age, oldest)) {
+    if (used == ind) {
+      floor = ownCondition(w, i, concern, ind);
+    }
+    w.driving.put(used.code(), used);
+    w.floors.merge(used.code(), floor, Tier::max);
+    sameConcernAtHigherTier(w, i, concern, used);
+  }
+
+  /**
+   * The indicator a concern escalates to when the child meets its condition, or null; a condition
+   * that cannot be checked widens the range to the target instead.
+   */
+  private @Nullable Indicator escalation(Work w, int i, Concern concern, Indicator ind) {
+    Indicator target = policy.require(ind.escalatesTo().orElseThrow());
+    Condition c = condition(target, w.child, concern.observedOn(), w.referralDay);
+    if (c.match == Match.YES) {
+      w.reasons.add(escalatedReason(ind, target, i));
+      return target;
+    }
+    if (c.match == Match.UNKNOWN) {
+      w.possibleMax = Tier.max(w.possibleMax, target.tier());
+      w.possibleFlags.addAll(target.flags());
+      w.related.put(target.code(), target);
+      w.widening.add(c.widening());
+      w.open.addAll(c.openFacts());
+      w.reasons.add(reason(ReasonKind.POSSIBLE_ESCALATION, target, i,
+          "If " + c.unknownText() + ", " + target.code() + " (Tier " + target.tier().number()
+              + ") applies instead of " + ind.code() + ": " + c.why() + "."));
+    }
+    return null;
+  }
+
+  /** The reason for a concern's own indicator and the lower end it firmly supports. */
+  private Tier ownCondition(Work w, int i, Concern concern, Indicator ind) {
+    Condition c = condition(ind, w.child, concern.observedOn(), w.referralDay);
+    if (c.match == Match.NO) {
+      w.reasons.add(reason(ReasonKind.CONDITION_NOT_MET, ind, i,
+          ind.label() + ". Its age or mobility condition does not hold for this child when"
+              + " observed (" + c.ageText + "); kept at Tier " + ind.tier().number()
+              + " so that risk is not understated: check the indicator chosen."));
+      return ind.tier();
+    }
+    if (c.match != Match.UNKNOWN) {
+      w.reasons.add(reason(ReasonKind.INDICATOR, ind, i, ind.label()));
+      return ind.tier();
+    }
+    Optional<Indicator> fallback = fallback(ind, w.child, concern.observedOn(), w.referralDay);
+    w.widening.add(c.widening());
+    w.open.addAll(c.openFacts());
+    w.reasons.add(reason(ReasonKind.INDICATOR, ind, i, ind.label() + " (" + c.why()
+        + (fallback.isPresent()
+            ? ": if " + c.notText() + ", " + fallback.get().code() + " (Tier "
+                + fallback.get().tier().number() + ") applies instead, so the range starts there)"
+            : ")")));
+    return fallback.isPresent() ? fallback.get().tier() : ind.tier();
+  }
+
+  /** The same concern listed at a higher tier: the range reaches it, its protective flags apply. */
+  private void sameConcernAtHigherTier(Work w, int i, Concern concern, Indicator used) {
+    for (IndicatorGroup g : policy.groupsOf(used.code())) {
+      Indicator highest = null;
+      for (IndicatorCode code : g.members()) {
+        Indicator m = policy.require(code);
+        w.related.putIfAbsent(m.code(), m);
+        if (m.tier().compareTo(used.tier()) <= 0
+            || condition(m, w.child, concern.observedOn(), w.referralDay).match == Match.NO) {
+          continue;
+        }
+        w.possibleFlags.addAll(m.flags());
+        if (highest == null || m.tier().compareTo(highest.tier()) > 0) {
+          highest = m;
+        }
+      }
+      if (highest != null) {
+        w.possibleMax = Tier.max(w.possibleMax, highest.tier());
+        w.widening.add(Widening.SAME_CONCERN_AT_HIGHER_TIER);
+        w.reasons.add(listedAtHigherTierReason(highest, used, i, g));
+      }
+    }
+  }
+
+  /** Missing education derived from the school facts, or possible where the age is not exact. */
+  private void education(Work w) {
+    w.missingEducation = deriveSchoolIndicators(w.child, w.age, w.oldest, w.driving, w.floors, w.reasons);
+    if (!w.exact && !w.missingEducation && mayBeMissingEducation(w.child, w.age, w.oldest)) {
       // Whether the child is of compulsory school age depends on the age not known exactly.
       Indicator ind = policy.require(policy.missingEducationIndicator().orElseThrow());
-      if (!driving.containsKey(ind.code())) {
-        mayMissEducation = true;
-        possibleNeeds.add(ind);
-        possibleMax = Tier.max(possibleMax, ind.tier());
-        possibleFlags.addAll(ind.flags());
-        related.putIfAbsent(ind.code(), ind);
-        widening.add(basis == AgeBasis.UNKNOWN ? Widening.UNKNOWN_FACT : Widening.AGE_BOUNDARY);
-        open.add(OpenFact.DATE_OF_BIRTH);
-        reasons.add(Reason.builder()
+      if (!w.driving.containsKey(ind.code())) {
+        w.mayMissEducation = true;
+        w.possibleNeeds.add(ind);
+        w.possibleMax = Tier.max(w.possibleMax, ind.tier());
+        w.possibleFlags.addAll(ind.flags());
+        w.related.putIfAbsent(ind.code(), ind);
+        w.widening.add(w.basis == AgeBasis.UNKNOWN ? Widening.UNKNOWN_FACT : Widening.AGE_BOUNDARY);
+        w.open.add(OpenFact.DATE_OF_BIRTH);
+        w.reasons.add(Reason.builder()
             .from(derived(ind, "On no school roll and not home educated; the child's age is "
-                + (basis == AgeBasis.UNKNOWN ? "not known" : "approximate") + ", so the child may be of"
+                + (w.basis == AgeBasis.UNKNOWN ? "not known" : "approximate") + ", so the child may be of"
                 + " compulsory school age: if so, " + ind.label()))
             .kind(ReasonKind.POSSIBLE_ESCALATION)
             .build());
       }
     }
     if (policy.missingEducationIndicator().isPresent()
-        && driving.containsKey(policy.missingEducationIndicator().get())) {
-      missingEducation = true;
+        && w.driving.containsKey(policy.missingEducationIndicator().get())) {
+      w.missingEducation = true;
     }
+  }
+
+  /** Needs the document places together at a higher tier. */
+  private void combinations(Work w) {
     for (Combination k : policy.combinations()) {
       // Members count once per area, so that two domestic abuse indicators are not a combination.
       java.util.Set<String> areas = new java.util.HashSet<>();
       for (IndicatorCode code : k.members()) {
-        Indicator m = driving.get(code);
+        Indicator m = w.driving.get(code);
         if (m != null) {
           areas.add(m.domain() + "/" + m.area());
         }
       }
       int n = areas.size();
       Indicator target = policy.require(k.indicator());
-      if (n >= k.atLeast() && !driving.containsKey(target.code())) {
-        possibleMax = Tier.max(possibleMax, target.tier());
-        possibleFlags.addAll(target.flags());
-        related.putIfAbsent(target.code(), target);
-        widening.add(Widening.COMBINATION);
-        reasons.add(combinationReason(k, target, n));
+      if (n >= k.atLeast() && !w.driving.containsKey(target.code())) {
+        w.possibleMax = Tier.max(w.possibleMax, target.tier());
+        w.possibleFlags.addAll(target.flags());
+        w.related.putIfAbsent(target.code(), target);
+        w.widening.add(Widening.COMBINATION);
+        w.reasons.add(combinationReason(k, target, n));
       }
     }
+  }
 
+  /** The range from the driving indicators, immediate danger and the cumulative rule. */
+  private void range(Work w) {
     Tier min = Tier.UNIVERSAL;
-    for (Tier f : floors.values()) {
+    for (Tier f : w.floors.values()) {
       min = Tier.max(min, f);
     }
     Tier max = min;
-    for (Indicator d : driving.values()) {
+    for (Indicator d : w.driving.values()) {
       max = Tier.max(max, d.tier());
     }
-    if (referral.immediateDanger()) {
-      reasons.add(immediateDangerReason());
+    if (w.referral.immediateDanger()) {
+      w.reasons.add(immediateDangerReason());
       min = Tier.max(min, policy.immediateDangerTier().orElse(Tier.UNIVERSAL));
       max = Tier.max(max, min);
     }
     final Tier top = min;
     java.util.Set<String> needsAtTop = new java.util.HashSet<>();
-    for (Map.Entry<IndicatorCode, Tier> e : floors.entrySet()) {
+    for (Map.Entry<IndicatorCode, Tier> e : w.floors.entrySet()) {
       if (e.getValue() == top) {
-        Indicator d = driving.get(e.getKey());
+        Indicator d = w.driving.get(e.getKey());
         needsAtTop.add(countKey(d));
       }
     }
     if (needsAtTop.size() >= policy.cumulativeCount() && top != Tier.ACUTE) {
       Tier up = top.oneUp();
       if (up.compareTo(max) > 0) {
-        widening.add(Widening.CUMULATIVE);
+        w.widening.add(Widening.CUMULATIVE);
       }
       max = Tier.max(max, up);
-      reasons.add(Reason.builder()
+      w.reasons.add(Reason.builder()
           .kind(ReasonKind.CUMULATIVE)
           .tier(up)
           .explanation(needsAtTop.size() + " needs at Tier " + top.number() + countWords()
@@ -324,27 +414,36 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
           .citation(policy.cumulativeCitation())
           .build());
     }
-    // The cumulative rule at the upper end: a need that may apply (a fact not recorded) counts too,
-    // so that an unknown fact never lowers the range's upper end.
+    w.min = min;
+    w.max = max;
+    uncertainCumulative(w);
+    w.max = Tier.max(w.max, w.possibleMax);
+  }
+
+  /**
+   * The cumulative rule at the upper end: a need that may apply (a fact not recorded) counts too,
+   * so that an unknown fact never lowers the range's upper end.
+   */
+  private void uncertainCumulative(Work w) {
     Map<Tier, Set<String>> mayCount = new java.util.EnumMap<>(Tier.class);
     EnumSet<Tier> uncertainAt = EnumSet.noneOf(Tier.class);
-    for (Map.Entry<IndicatorCode, Tier> e : floors.entrySet()) {
-      Indicator d = driving.get(e.getKey());
+    for (Map.Entry<IndicatorCode, Tier> e : w.floors.entrySet()) {
+      Indicator d = w.driving.get(e.getKey());
       mayCount.computeIfAbsent(d.tier(), t -> new java.util.HashSet<>()).add(countKey(d));
       if (e.getValue() != d.tier()) {
         uncertainAt.add(d.tier());
       }
     }
-    for (Indicator p : possibleNeeds) {
+    for (Indicator p : w.possibleNeeds) {
       mayCount.computeIfAbsent(p.tier(), t -> new java.util.HashSet<>()).add(countKey(p));
       uncertainAt.add(p.tier());
     }
     for (Tier t : uncertainAt) {
       if (t != Tier.ACUTE && mayCount.get(t).size() >= policy.cumulativeCount()
-          && t.oneUp().compareTo(Tier.max(max, possibleMax)) > 0) {
-        possibleMax = t.oneUp();
-        widening.add(Widening.UNKNOWN_FACT);
-        reasons.add(Reason.builder()
+          && t.oneUp().compareTo(Tier.max(w.max, w.possibleMax)) > 0) {
+        w.possibleMax = t.oneUp();
+        w.widening.add(Widening.UNKNOWN_FACT);
+        w.reasons.add(Reason.builder()
             .kind(ReasonKind.CUMULATIVE)
             .tier(t.oneUp())
             .explanation("If the facts not recorded are confirmed, " + mayCount.get(t).size() + " needs at"
@@ -354,38 +453,46 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
             .build());
       }
     }
-    max = Tier.max(max, possibleMax);
-    // Concerns about another child of the household: the Social Work Manager decides whom the
-    // assessment includes, and most include every child, so the range reaches their tier.
-    Map<IndicatorCode, Indicator> household = householdIndicators(aboutOtherChildren(referral, child.ref(), reported));
+  }
+
+  /**
+   * Concerns about another child of the household: the Social Work Manager decides whom the
+   * assessment includes, and most include every child, so the range reaches their tier.
+   */
+  private void household(Work w, List<Indicator> reported) {
+    w.household = householdIndicators(aboutOtherChildren(w.referral, w.child.ref(), reported));
     Tier householdMax = Tier.UNIVERSAL;
-    for (Indicator h : household.values()) {
+    for (Indicator h : w.household.values()) {
       householdMax = Tier.max(householdMax, h.tier());
     }
-    if (householdMax.compareTo(max) > 0) {
-      max = householdMax;
-      widening.add(Widening.HOUSEHOLD);
-      reasons.add(householdReason(householdMax));
+    if (householdMax.compareTo(w.max) > 0) {
+      w.max = householdMax;
+      w.widening.add(Widening.HOUSEHOLD);
+      w.reasons.add(householdReason(householdMax));
     }
-    if (child.disabled() || child.disabilityUnknown()) {
+  }
+
+  /** A disabled child, or one whose disability is not recorded either way. */
+  private void disability(Work w) {
+    if (w.child.disabled() || w.child.disabilityUnknown()) {
       // A disability not recorded either way is treated as possible: unknown never lowers a tier.
-      Widening why = child.disabled() ? Widening.DISABILITY : Widening.UNKNOWN_FACT;
-      if (child.disabilityUnknown()) {
-        open.add(OpenFact.DISABILITY);
+      Widening why = w.child.disabled() ? Widening.DISABILITY : Widening.UNKNOWN_FACT;
+      if (w.child.disabilityUnknown()) {
+        w.open.add(OpenFact.DISABILITY);
       }
-      reasons.add(disabilityReason(child));
-      if (max.compareTo(Tier.ADDITIONAL_NEEDS) < 0) {
-        widening.add(why);
+      w.reasons.add(disabilityReason(w.child));
+      if (w.max.compareTo(Tier.ADDITIONAL_NEEDS) < 0) {
+        w.widening.add(why);
       }
-      max = Tier.max(max, Tier.ADDITIONAL_NEEDS);
+      w.max = Tier.max(w.max, Tier.ADDITIONAL_NEEDS);
       Optional<String> careDomain = policy.disabilityCareDomain();
-      if (careDomain.isPresent() && min == Tier.HIGH_OR_COMPLEX && max.compareTo(Tier.ACUTE) < 0) {
-        for (Map.Entry<IndicatorCode, Tier> e : floors.entrySet()) {
-          Indicator d = driving.get(e.getKey());
+      if (careDomain.isPresent() && w.min == Tier.HIGH_OR_COMPLEX && w.max.compareTo(Tier.ACUTE) < 0) {
+        for (Map.Entry<IndicatorCode, Tier> e : w.floors.entrySet()) {
+          Indicator d = w.driving.get(e.getKey());
           if (e.getValue() == Tier.HIGH_OR_COMPLEX && d.domain().equals(careDomain.get())) {
-            max = Tier.ACUTE;
-            widening.add(why);
-            reasons.add(Reason.builder()
+            w.max = Tier.ACUTE;
+            w.widening.add(why);
+            w.reasons.add(Reason.builder()
                 .kind(ReasonKind.DISABILITY)
                 .indicator(d.code())
                 .tier(Tier.ACUTE)
@@ -399,41 +506,45 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         }
       }
     }
-    if (driving.isEmpty() && min == Tier.UNIVERSAL) {
-      reasons.add(noNeedReason(child, max));
+  }
+
+  /** The reasons, consent guidance and actions of the range worked out. */
+  private ChildAssessment finish(Work w, ChildAssessment.Builder out, boolean scopeOpen) {
+    if (w.driving.isEmpty() && w.min == Tier.UNIVERSAL) {
+      w.reasons.add(noNeedReason(w.child, w.max));
     }
-    if (min == max) {
-      widening.clear();
+    if (w.min == w.max) {
+      w.widening.clear();
     }
     if (scopeOpen) {
-      open.add(OpenFact.DATE_OF_BIRTH);
+      w.open.add(OpenFact.DATE_OF_BIRTH);
     }
-    TierRange range = TierRange.of(min, max);
-    protectiveReasons(referral, range, reasons);
+    TierRange range = TierRange.of(w.min, w.max);
+    protectiveReasons(w.referral, range, w.reasons);
     EnumSet<IndicatorFlag> flags = EnumSet.noneOf(IndicatorFlag.class);
-    driving.values().forEach(d -> flags.addAll(d.flags()));
-    possibleFlags.removeAll(flags);
-    Facts facts = new Facts(referral, child, age, scope, range, flags, possibleFlags, missingEducation,
-        mayMissEducation, at);
-    related.keySet().removeAll(driving.keySet());
+    w.driving.values().forEach(d -> flags.addAll(d.flags()));
+    w.possibleFlags.removeAll(flags);
+    Facts facts = new Facts(w.referral, w.child, w.age, w.scope, range, flags, w.possibleFlags, w.missingEducation,
+        w.mayMissEducation, w.at);
+    w.related.keySet().removeAll(w.driving.keySet());
     // Concerns about other children of the same family restrict what the family may be told.
-    household.keySet().removeAll(driving.keySet());
-    household.keySet().removeAll(related.keySet());
+    w.household.keySet().removeAll(w.driving.keySet());
+    w.household.keySet().removeAll(w.related.keySet());
     List<ConsentGuidance> consent = new ArrayList<>();
     for (Tier t : Tier.values()) {
       if (range.contains(t)) {
-        consent.add(ConsentAdvisor.advise(policy, t, driving.values(), related.values(),
-            household.values(), consentAt(referral, at), giversAt(referral, child.ref(), at), age.unborn()));
+        consent.add(ConsentAdvisor.advise(policy, t, w.driving.values(), w.related.values(),
+            w.household.values(), consentAt(w.referral, w.at), giversAt(w.referral, w.child.ref(), w.at), w.age.unborn()));
       }
     }
     return out.tierRange(range)
-        .widenedBy(widening)
-        .openFacts(open)
-        .drivingIndicators(driving.keySet())
-        .reasons(reasons)
-        .actions(planner.plan(facts, at, consent))
+        .widenedBy(w.widening)
+        .openFacts(w.open)
+        .drivingIndicators(w.driving.keySet())
+        .reasons(w.reasons)
+        .actions(planner.plan(facts, w.at, consent))
         .consent(consent)
-        .notes(notes)
+        .notes(w.notes)
         .build();
   }
 
