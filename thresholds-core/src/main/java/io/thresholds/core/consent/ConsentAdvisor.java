@@ -152,7 +152,10 @@ public final class ConsentAdvisor {
         .mustShareToSafeguard(significantHarm)
         .citation(rule.citation());
     if (!givers.isEmpty()) {
-      state = byGiver(rule, state, givers, unborn, tell, b);
+      ConsentState fromGivers = byGiver(rule, state, givers, unborn, tell, b);
+      if (!referralDecisionStands(state, givers, unborn)) {
+        state = fromGivers;
+      }
     }
     ConsentStatus s = state.status();
     boolean validGiver = s == ConsentStatus.GIVEN && rule.givers().contains(state.by().orElseThrow())
@@ -260,6 +263,31 @@ public final class ConsentAdvisor {
       return ConsentState.given(in.giver(), in.form().orElseThrow(), in.recordedAt().orElseThrow());
     }
     return state;
+  }
+
+  /**
+   * Whether the referral's own decision (consent not sought because unsafe, or shared without
+   * consent on a recorded authority) is the state in force rather than the people's decisions: it is
+   * when it was recorded at or after the latest decision that counts, as the same decisions recorded
+   * in one consent history would have it as their last entry. So a designated safeguarding lead's
+   * decision to share without consent after a parent's refusal is not undone by recording that
+   * refusal per person (section 2, Tier 3 higher end and Tier 4; section 6).
+   */
+  private static boolean referralDecisionStands(ConsentState state, List<GiverConsent> givers,
+      boolean unborn) {
+    if (state.status() != ConsentStatus.SHARED_WITHOUT_CONSENT
+        && state.status() != ConsentStatus.NOT_SOUGHT_UNSAFE) {
+      return false;
+    }
+    java.time.Instant decided = state.recordedAt().orElseThrow();
+    for (GiverConsent g : givers) {
+      boolean counts = g.status() != ConsentStatus.NOT_YET_SOUGHT && g.decides()
+          && !(unborn && g.giver() == ConsentGiver.YOUNG_PERSON);
+      if (counts && g.recordedAt().orElseThrow().isAfter(decided)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String who(GiverConsent g) {

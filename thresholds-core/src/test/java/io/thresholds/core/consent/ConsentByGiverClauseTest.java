@@ -315,6 +315,39 @@ class ConsentByGiverClauseTest {
     assertThat(g.mayTellFamily()).isFalse();
   }
 
+  /**
+   * Section 2 Tier 3 (at the higher end consent may be dispensed with and a child protection referral
+   * made) and section 6 (a clear risk of significant harm: share): the mother refuses, then the
+   * designated safeguarding lead records a decision to share without consent. Recorded per person, the
+   * refusal does not undo the later decision: the referral goes ahead, exactly as when both are
+   * recorded in one consent history (vignettes V197, V245). A refusal recorded after the decision is
+   * the state in force, as the last entry of a history would be.
+   */
+  @Test
+  void tier3_sharedWithoutConsent_afterAPersonsRefusal_theDecisionStands_asInOneHistory() {
+    ConsentState shared = shared(MON_4PM.plusSeconds(3600));
+    ChildAssessment perPerson = assess(tier3(FIFTEEN).consent(shared)
+        .addConsentByGiver(parent(ConsentStatus.WITHHELD)));
+    ChildAssessment oneHistory = assess(tier3(FIFTEEN).consentHistory(ConsentHistory.of(
+        ConsentState.withheld(ConsentGiver.PARENTAL_RESPONSIBILITY, MON_4PM), shared)));
+    for (ChildAssessment c : List.of(perPerson, oneHistory)) {
+      assertThat(only(c).check()).isEqualTo(ConsentCheck.SATISFIED);
+      assertThat(action(c, "phone-referral").ready()).isTrue();
+      assertThat(action(c, "written-referral").ready()).isTrue();
+    }
+
+    ChildAssessment refusedLater = assess(tier3(FIFTEEN).consent(shared(MON_4PM.minusSeconds(3600)))
+        .addConsentByGiver(parent(ConsentStatus.WITHHELD)));
+    assertThat(only(refusedLater).check()).isEqualTo(ConsentCheck.NOT_SATISFIED);
+    assertThat(action(refusedLater, "phone-referral").ready()).isFalse();
+  }
+
+  private static ConsentState shared(Instant at) {
+    return ConsentState.builder().status(ConsentStatus.SHARED_WITHOUT_CONSENT).recordedAt(at)
+        .authorisedBy(Authoriser.DESIGNATED_SAFEGUARDING_LEAD)
+        .legalBasis("Risk of significant harm: shared to protect the child").build();
+  }
+
   // ---- the single consent keeps its meaning -----------------------------------------------------------
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.thresholds.core.InvalidValueException;
+import io.thresholds.core.consent.Authoriser;
 import io.thresholds.core.consent.ConsentCheck;
 import io.thresholds.core.consent.ConsentForm;
 import io.thresholds.core.consent.ConsentGiver;
@@ -628,6 +629,53 @@ class CityOfLondonClauseTest {
         "escalate-disagreement");
     assertThat(action(c, "mace-referral").kind()).isEqualTo(ActionKind.MACE_REFERRAL);
     assertThat(action(c, "mace-referral").modality()).isEqualTo(Modality.MUST);
+  }
+
+  @Test
+  void tier3_maceReferral_isMadeOnTheMarf_soItWaitsWhileConsentIsWithheld() {
+    // Matrix Tier 3: MACE referrals are sent to the Hub on the MARF and the duty social worker completes
+    // the MACE form; Section 2 Tier 3: the MARF is completed with the parents' consent and, if it is
+    // withheld, the practitioner first discusses it with the line manager or DSL (vignette V183).
+    Referral.Builder b = referral(TUE_10AM, child(LocalDate.of(2011, 4, 10)))
+        .addConcerns(aboutChild("T3-FAM-MACE-CATEGORY-0", MON));
+    ChildAssessment withheld = assess(b.consent(
+        ConsentState.withheld(ConsentGiver.PARENTAL_RESPONSIBILITY, TUE_10AM.minusSeconds(1800))));
+    assertThat(withheld.tierRange()).contains(range(Tier.HIGH_OR_COMPLEX, Tier.HIGH_OR_COMPLEX));
+    assertThat(action(withheld, "mace-referral").ready()).isFalse();
+    assertThat(action(withheld, "phone-referral").ready()).isFalse();
+    assertThat(ruleIds(withheld)).contains("consent-withheld-tier3");
+
+    // Not yet sought: at Tier 3 consent is sought unless unsafe, so only a refusal holds it up.
+    assertThat(action(assess(b.consent(ConsentState.notYetSought())), "mace-referral").ready()).isTrue();
+    // The DSL's recorded decision to share without consent lets it go ahead (higher end of Tier 3).
+    ConsentState shared = ConsentState.builder().status(ConsentStatus.SHARED_WITHOUT_CONSENT)
+        .recordedAt(TUE_10AM.minusSeconds(600)).authorisedBy(Authoriser.DESIGNATED_SAFEGUARDING_LEAD)
+        .legalBasis("Risk of significant harm").build();
+    assertThat(action(assess(b.consent(shared)), "mace-referral").ready()).isTrue();
+  }
+
+  @Test
+  void tier4_maceReferral_isNotHeldUpByWithheldConsent() {
+    // Section 2 Tier 4: consent is not required; if withheld, consider overriding it with the DSL.
+    ChildAssessment c = assess(referral(TUE_10AM, child(LocalDate.of(2011, 4, 10)))
+        .addConcerns(aboutChild("T4-FAM-MACE-CATEGORY-1", MON))
+        .consent(ConsentState.withheld(ConsentGiver.PARENTAL_RESPONSIBILITY, TUE_10AM.minusSeconds(1800))));
+    assertThat(action(c, "mace-referral").ready()).isTrue();
+    assertThat(action(c, "phone-referral-urgent").ready()).isTrue();
+  }
+
+  @Test
+  void tier2_maceReferral_needsConsent_likeTheEarlyHelpReferral() {
+    // Section 2 Tier 2: consent must be obtained to refer and to share information across services;
+    // the Tier 2 MACE referral is made on the MARF.
+    Referral.Builder b = referral(TUE_10AM, child(LocalDate.of(2011, 4, 10)))
+        .addConcerns(aboutChild("T2-DEV-OCCASIONALLY-MISSING", MON));
+    ChildAssessment notSought = assess(b);
+    assertThat(action(notSought, "mace-referral").ready()).isFalse();
+    assertThat(action(notSought, "early-help-referral").ready()).isFalse();
+    ChildAssessment given = assess(b.consent(ConsentState.given(
+        ConsentGiver.PARENTAL_RESPONSIBILITY, ConsentForm.VERBAL, TUE_10AM.minusSeconds(1800))));
+    assertThat(action(given, "mace-referral").ready()).isTrue();
   }
 
   @Test
