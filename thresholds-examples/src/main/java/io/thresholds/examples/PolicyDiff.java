@@ -147,6 +147,10 @@ final class PolicyDiff {
     field("rules", "derive.low-attendance", older.lowAttendanceBelowPercent() + " " + text(older.lowAttendanceIndicator()),
         newer.lowAttendanceBelowPercent() + " " + text(newer.lowAttendanceIndicator()));
     field("rules", "derive.missing-education.indicator", older.missingEducationIndicator(), newer.missingEducationIndicator());
+    field("rules", "rules.child-protection-plan.indicator", older.childProtectionPlanIndicator(),
+        newer.childProtectionPlanIndicator());
+    field("rules", "rules.child-protection-plan.allegations", older.childProtectionPlanAllegations(),
+        newer.childProtectionPlanAllegations());
     field("calendar", "calendar", older.calendar().coveredFrom() + ".." + older.calendar().coveredUntil() + " "
         + older.calendar().holidays().size() + " holidays", newer.calendar().coveredFrom() + ".."
         + newer.calendar().coveredUntil() + " " + newer.calendar().holidays().size() + " holidays");

@@ -569,10 +569,14 @@ final class EvaluationCodec {
 
   /**
    * Issue 11: a reason or action of a kind {@code evaluation@1} does not have (protective facts,
-   * stepping up or down, the allocated worker) needs {@code evaluation@2}.
+   * stepping up or down, the allocated worker), or a range widened by a child protection plan,
+   * needs {@code evaluation@2}.
    */
   private static boolean historyNeeds2(Evaluation e) {
     for (ChildAssessment c : e.children()) {
+      if (c.widenedBy().contains(Widening.CHILD_PROTECTION_PLAN)) {
+        return true;
+      }
       for (Reason r : c.reasons()) {
         if (r.kind() == ReasonKind.PROTECTIVE || r.kind() == ReasonKind.HOUSEHOLD) {
           return true;

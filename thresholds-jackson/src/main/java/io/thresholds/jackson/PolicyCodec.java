@@ -69,6 +69,7 @@ final class PolicyCodec {
       "cumulativeCountBy", "cumulativeDomainAliases", "cumulativeCitation", "groups", "combinations",
       "schoolAgeFrom", "schoolAgeTo", "schoolAgeCitation",
       "lowAttendanceBelowPercent", "lowAttendanceIndicator", "missingEducationIndicator",
+      "childProtectionPlanIndicator", "childProtectionPlanAllegations", "childProtectionPlanCitation",
       "disabilityCitation", "disabilityCareDomain", "immediateDangerTier", "immediateDangerCitation",
       "adultCitation", "noNeedCitation", "exclusionRule", "census", "effectiveFrom", "effectiveUntil", "extendsPolicy",
       "services", "retiredIndicators", "provenance", "protectiveCitations");
@@ -232,6 +233,15 @@ final class PolicyCodec {
           break;
         case "missingEducationIndicator":
           b.missingEducationIndicator(in.code());
+          break;
+        case "childProtectionPlanIndicator":
+          b.childProtectionPlanIndicator(in.code());
+          break;
+        case "childProtectionPlanAllegations":
+          b.childProtectionPlanAllegations(in.uniqueList(In::code));
+          break;
+        case "childProtectionPlanCitation":
+          b.childProtectionPlanCitation(EvaluationCodec.citation(in));
           break;
         case "disabilityCitation":
           b.disabilityCitation(EvaluationCodec.citation(in));
@@ -478,6 +488,11 @@ final class PolicyCodec {
         property = read.lowAttendanceIndicator != null && read.indicators.stream()
             .noneMatch(i -> i.code().equals(read.lowAttendanceIndicator))
             ? "lowAttendanceIndicator" : "missingEducationIndicator";
+        break;
+      case "childProtectionPlanIndicator":
+      case "childProtectionPlanAllegations":
+      case "childProtectionPlanCitation":
+        property = field;
         break;
       case "derivations.lowAttendance":
         property = read.lowAttendanceBelowPercent ? "lowAttendanceIndicator" : "lowAttendanceBelowPercent";
@@ -1052,6 +1067,18 @@ final class PolicyCodec {
     optional(g, "lowAttendanceBelowPercent", p.lowAttendanceBelowPercent());
     code(g, "lowAttendanceIndicator", p.lowAttendanceIndicator());
     code(g, "missingEducationIndicator", p.missingEducationIndicator());
+    code(g, "childProtectionPlanIndicator", p.childProtectionPlanIndicator());
+    if (!p.childProtectionPlanAllegations().isEmpty()) {
+      g.writeArrayFieldStart("childProtectionPlanAllegations");
+      for (IndicatorCode c : p.childProtectionPlanAllegations()) {
+        g.writeString(c.value());
+      }
+      g.writeEndArray();
+    }
+    if (p.childProtectionPlanCitation().isPresent()) {
+      g.writeFieldName("childProtectionPlanCitation");
+      EvaluationCodec.writeCitation(p.childProtectionPlanCitation().get(), g);
+    }
     g.writeFieldName("disabilityCitation");
     EvaluationCodec.writeCitation(p.disabilityCitation(), g);
     if (p.disabilityCareDomain().isPresent()) {

@@ -76,12 +76,20 @@ class CaseHistoryJsonTest {
   }
 
   @Test
-  void appendix2_sample_childProtectionPlan_disagreement_stepDownAndEscalationWithADeadline() throws Exception {
+  void appendix2_sample_childProtectionPlan_disagreement_escalationWithADeadline_andNoStepDown() throws Exception {
     Referral r = ThresholdsJson.readReferral(Files.readString(DISAGREEMENT));
     assertThat(r.caseHistory().hubDisagreementAt()).contains(Instant.parse("2025-11-17T16:00:00Z"));
-    ChildAssessment c = EVALUATOR.evaluate(r, r.madeAt()).children().get(0);
-    assertThat(ids(c)).contains("step-down").contains("escalate-recorded-disagreement")
+    Evaluation e = EVALUATOR.evaluate(r, r.madeAt());
+    ChildAssessment c = e.children().get(0);
+    // Section 47 criteria: a new concern about a child on a child protection plan may be a Section 47
+    // matter, so the range reaches Tier 4 and stepping down (Tier 2 at most) is not suggested.
+    assertThat(c.widenedBy()).contains(io.thresholds.core.evaluation.Widening.CHILD_PROTECTION_PLAN);
+    assertThat(ids(c)).doesNotContain("step-down").contains("escalate-recorded-disagreement")
         .contains("escalate-disagreement-iro").doesNotContain("escalate-disagreement,");
+    String json = ThresholdsJson.writeEvaluation(e);
+    assertThat(Fixtures.tree(json).path("format").asText()).isEqualTo("thresholds/evaluation@2");
+    assertThat(json).contains("\"child-protection-plan\"");
+    assertThat(ThresholdsJson.readEvaluation(json)).isEqualTo(e);
     Action escalate = c.actions().stream().filter(a -> a.ruleId().equals("escalate-recorded-disagreement"))
         .findFirst().orElseThrow();
     // Monday 17 November 16:00 + five working days: Monday 24 November, 17:00 GMT.

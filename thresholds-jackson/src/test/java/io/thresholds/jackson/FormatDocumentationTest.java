@@ -68,6 +68,7 @@ class FormatDocumentationTest {
       SharingBasis.class, IndicatorKind.class, IndicatorFlag.class, Trigger.Kind.class,
       Timing.Kind.class, ActionRule.Gate.class, io.thresholds.core.evaluation.AgeBasis.class,
       io.thresholds.core.evaluation.OpenFact.class, io.thresholds.core.consent.Competence.class,
+      io.thresholds.core.evaluation.Widening.class,
       // issue 11: the case's history and protective facts
       io.thresholds.core.model.OpenPlan.class, io.thresholds.core.model.AllocatedWorker.class,
       io.thresholds.core.model.ReferralOutcome.class, io.thresholds.core.model.ProtectiveFact.class);

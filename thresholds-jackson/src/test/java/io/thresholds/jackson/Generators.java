@@ -694,7 +694,7 @@ final class Generators {
             Combinators.combine(indicatorsOf(new ArrayList<>(domainMap.keySet())), contactsOf(),
                     calendars(), Arbitraries.integers().between(1, 25), Arbitraries.integers().between(2, 5),
                     citations().list().ofSize(5), Arbitraries.of(Tier.class).optional(),
-                    Arbitraries.integers().between(0, 4))
+                    Arbitraries.integers().between(0, 7))
                 .flatAs((indicators, contacts, calendar, adultAge, cumulative, cites, dangerTier, options) ->
                     actionRulesOf(contacts).flatMap(actions -> Combinators.combine(
                             Arbitraries.integers().between(1, 100), Arbitraries.integers().between(0, 10),
@@ -717,6 +717,16 @@ final class Generators {
                             b.lowAttendanceBelowPercent(percent).lowAttendanceIndicator(low.get().code());
                           }
                           missing.ifPresent(m -> b.missingEducationIndicator(m.code()));
+                          if ((options & 4) != 0) {
+                            // A child protection plan's indicator, and the needs below it that are allegations.
+                            indicators.stream().filter(i -> i.kind() == IndicatorKind.NEED && !i.hasConditions())
+                                .findFirst().ifPresent(target -> {
+                                  b.childProtectionPlanIndicator(target.code()).childProtectionPlanCitation(cites.get(0));
+                                  indicators.stream().filter(i -> i.kind() == IndicatorKind.NEED
+                                          && i.tier().compareTo(target.tier()) < 0)
+                                      .forEach(i -> b.addChildProtectionPlanAllegations(i.code()));
+                                });
+                          }
                           return b.build();
                         }))));
   }

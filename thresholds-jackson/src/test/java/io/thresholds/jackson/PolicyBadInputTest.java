@@ -332,6 +332,14 @@ class PolicyBadInputTest {
   }
 
   @Test
+  void childProtectionPlanSetting_broken_failsAtItsProperty() {
+    brokenRule(error(t -> t.put("childProtectionPlanIndicator", "T4-NOT-IN-THE-CATALOGUE")), "childProtectionPlanIndicator");
+    brokenRule(error(t -> t.remove("childProtectionPlanCitation")), "childProtectionPlanCitation");
+    brokenRule(error(t -> ((ArrayNode) t.get("childProtectionPlanAllegations")).add("T4-S47-SERIOUS-NEGLECT")),
+        "childProtectionPlanAllegations");
+  }
+
+  @Test
   void schoolAgeUpsideDown_failsAtSchoolAgeFrom() {
     brokenRule(error(t -> t.put("schoolAgeFrom", 18)), "schoolAgeFrom");
     brokenRule(error(t -> t.remove("schoolAgeTo")), "schoolAgeTo");

@@ -10,6 +10,7 @@ import io.thresholds.core.model.Age;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.IndicatorCode;
+import io.thresholds.core.model.OpenPlan;
 import io.thresholds.core.model.Ref;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.model.SchoolAttendance;
@@ -169,6 +170,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
     combinations(w);
     range(w);
     household(w, reported);
+    childProtectionPlan(w, reported);
     disability(w);
     return finish(w, out, scopeOpen);
   }
@@ -469,6 +471,70 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       w.max = householdMax;
       w.widening.add(Widening.HOUSEHOLD);
       w.reasons.add(householdReason(householdMax));
+    }
+  }
+
+  /**
+   * A need concern about a child on a child protection plan reaches the policy's indicator for it
+   * (City of London: the Section 47 criterion of any suspicious injury or allegation involving such
+   * a child). A concern the policy lists as an allegation or injury is that indicator, firmly, when
+   * the plan is this child's (the household's only child; plans are recorded for the household);
+   * any other concern may be, so the range's upper end reaches its tier. Nothing is lowered.
+   */
+  private void childProtectionPlan(Work w, List<Indicator> reported) {
+    Optional<IndicatorCode> code = policy.childProtectionPlanIndicator();
+    if (code.isEmpty() || !w.referral.caseHistory().openPlans().contains(OpenPlan.CHILD_PROTECTION)) {
+      return;
+    }
+    int first = -1;
+    int allegation = -1;
+    for (int i : concernsFor(w.referral, w.child.ref())) {
+      Indicator ind = reported.get(i);
+      if (ind.kind() == IndicatorKind.NEED) {
+        first = first < 0 ? i : first;
+        if (allegation < 0 && policy.childProtectionPlanAllegations().contains(ind.code())) {
+          allegation = i;
+        }
+      }
+    }
+    Indicator target = policy.require(code.get());
+    boolean ownPlan = w.referral.household().children().size() == 1;
+    String plan = ownPlan ? "The referral records a child protection plan and this is the household's only child"
+        : "The referral records a child protection plan for a child of the household (it may be another child's)";
+    if (allegation >= 0 && ownPlan) {
+      w.driving.putIfAbsent(target.code(), target);
+      w.floors.merge(target.code(), target.tier(), Tier::max);
+      w.min = Tier.max(w.min, target.tier());
+      w.max = Tier.max(w.max, w.min);
+      w.reasons.add(Reason.builder()
+          .kind(ReasonKind.ESCALATED)
+          .indicator(target.code())
+          .reportedAs(reported.get(allegation).code())
+          .tier(target.tier())
+          .concernIndex(allegation)
+          .explanation(plan + ": " + reported.get(allegation).code() + " is an allegation or injury concerning a"
+              + " child on the plan, so " + target.code() + " (Tier " + target.tier().number()
+              + ") applies as well: " + target.label() + ".")
+          .citation(policy.childProtectionPlanCitation().orElseThrow())
+          .build());
+    } else if (first >= 0 && w.min.compareTo(target.tier()) < 0) {
+      if (w.max.compareTo(target.tier()) < 0) {
+        w.max = target.tier();
+        w.widening.add(Widening.CHILD_PROTECTION_PLAN);
+      }
+      w.possibleFlags.addAll(target.flags());
+      w.related.putIfAbsent(target.code(), target);
+      w.reasons.add(Reason.builder()
+          .kind(ReasonKind.POSSIBLE_ESCALATION)
+          .indicator(target.code())
+          .tier(target.tier())
+          .concernIndex(allegation >= 0 ? allegation : first)
+          .explanation(plan + ". If this concern is a suspicious injury or an allegation concerning the child"
+              + " on the plan, " + target.code() + " (Tier " + target.tier().number() + ") applies: "
+              + target.label() + ". That is for the professional to weigh, so the range reaches Tier "
+              + target.tier().number() + ".")
+          .citation(policy.childProtectionPlanCitation().orElseThrow())
+          .build());
     }
   }
 

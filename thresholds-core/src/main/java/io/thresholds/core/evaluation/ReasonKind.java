@@ -4,7 +4,11 @@ package io.thresholds.core.evaluation;
 public enum ReasonKind {
   /** A reported concern matched a need indicator, which sets the lower end of the range. */
   INDICATOR,
-  /** A reported concern was replaced by a higher-tier indicator because the child meets its condition. */
+  /**
+   * A reported concern was replaced by a higher-tier indicator because the child meets its
+   * condition; or (a child on a child protection plan) the policy's indicator for such a child
+   * applies as well as the concern's own.
+   */
   ESCALATED,
   /** An indicator derived from recorded facts (school attendance, missing education). */
   DERIVED,

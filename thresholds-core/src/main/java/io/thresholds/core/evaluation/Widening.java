@@ -21,5 +21,12 @@ public enum Widening {
    * A concern about another child of the household reaches a higher tier: who the assessment
    * includes is the social work manager's decision, and most include every child.
    */
-  HOUSEHOLD
+  HOUSEHOLD,
+  /**
+   * The referral records a child protection plan: a new concern about the child may be the
+   * policy's indicator for a child on a plan (City of London: the Section 47 criterion of any
+   * suspicious injury or allegation involving such a child). Arises only from {@code
+   * thresholds/referral@2}'s case history.
+   */
+  CHILD_PROTECTION_PLAN
 }

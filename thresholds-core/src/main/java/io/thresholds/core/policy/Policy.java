@@ -142,6 +142,25 @@ public abstract class Policy {
   /** @return the indicator derived from a child missing education */
   public abstract Optional<IndicatorCode> missingEducationIndicator();
 
+  /**
+   * @return the indicator that applies to a concern about a child subject of a child protection
+   *     plan (City of London: the Section 47 criterion of any suspicious injury or allegation
+   *     involving such a child); absent when the policy has none. With a plan recorded, any need
+   *     concern about the child may amount to it, and a concern listed in {@link
+   *     #childProtectionPlanAllegations()} is it
+   */
+  public abstract Optional<IndicatorCode> childProtectionPlanIndicator();
+
+  /**
+   * @return the need indicators that are themselves an allegation, a suspicion of abuse or an
+   *     injury: for a child on a child protection plan, {@link #childProtectionPlanIndicator()}
+   *     applies to such a concern firmly; each is of a lower tier than that indicator
+   */
+  public abstract Set<IndicatorCode> childProtectionPlanAllegations();
+
+  /** @return where the document ties a concern about a child on a plan to that indicator */
+  public abstract Optional<Citation> childProtectionPlanCitation();
+
   /** @return the citation for disabled children's right to an assessment */
   public abstract Citation disabilityCitation();
 
@@ -503,6 +522,7 @@ public abstract class Policy {
         throw new InvalidValueException("derivations", "names an indicator that does not exist");
       }
     }
+    checkChildProtectionPlan();
     if (lowAttendanceIndicator().isPresent() != lowAttendanceBelowPercent().isPresent()) {
       throw new InvalidValueException("derivations.lowAttendance", "needs both the percentage and the indicator");
     }
@@ -558,6 +578,31 @@ public abstract class Policy {
         if (!m.categories().isEmpty() && i.tier() != Tier.ACUTE) {
           throw new InvalidValueException("census[" + m.indicator() + "].categories", "apply to Tier 4 indicators only");
         }
+      }
+    }
+  }
+
+  private void checkChildProtectionPlan() {
+    if (childProtectionPlanIndicator().isEmpty()) {
+      if (!childProtectionPlanAllegations().isEmpty() || childProtectionPlanCitation().isPresent()) {
+        throw new InvalidValueException("childProtectionPlanIndicator",
+            "is needed with the child protection plan's allegations or citation");
+      }
+      return;
+    }
+    Indicator target = catalogue().get(childProtectionPlanIndicator().get());
+    if (target == null || target.kind() != IndicatorKind.NEED || target.hasConditions()) {
+      throw new InvalidValueException("childProtectionPlanIndicator",
+          "must name a need indicator that exists and has no age or mobility condition");
+    }
+    if (childProtectionPlanCitation().isEmpty()) {
+      throw new InvalidValueException("childProtectionPlanCitation", "is needed with the indicator");
+    }
+    for (IndicatorCode c : childProtectionPlanAllegations()) {
+      Indicator m = catalogue().get(c);
+      if (m == null || m.kind() != IndicatorKind.NEED || m.tier().compareTo(target.tier()) >= 0) {
+        throw new InvalidValueException("childProtectionPlanAllegations",
+            "must name need indicators that exist, of a lower tier than the plan's indicator");
       }
     }
   }

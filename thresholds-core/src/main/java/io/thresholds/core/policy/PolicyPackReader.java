@@ -167,6 +167,25 @@ final class PolicyPackReader {
     b.noNeedCitation(citation(p, "rules.no-need", document));
     b.disabilityCitation(citation(p, "rules.disability", document));
     p.optional("rules.disability.care-domain").ifPresent(b::disabilityCareDomain);
+    // A concern about a child on a child protection plan; Policy checks that the keys go together.
+    for (String k : List.of("indicator", "allegations", "section")) {
+      String key = "rules.child-protection-plan." + k;
+      if (p.has(key)) {
+        whereDefined.put(k.equals("section") ? "childProtectionPlanCitation"
+            : k.equals("indicator") ? "childProtectionPlanIndicator" : "childProtectionPlanAllegations", p.where(key));
+      }
+    }
+    p.optional("rules.child-protection-plan.indicator").ifPresent(v -> b.childProtectionPlanIndicator(
+        at(p, "rules.child-protection-plan.indicator", () -> IndicatorCode.of(v))));
+    if (p.optional("rules.child-protection-plan.section").isPresent()) {
+      b.childProtectionPlanCitation(citation(p, "rules.child-protection-plan", document));
+    }
+    p.optional("rules.child-protection-plan.allegations").ifPresent(v -> {
+      for (String code : v.split(",")) {
+        b.addChildProtectionPlanAllegations(at(p, "rules.child-protection-plan.allegations",
+            () -> IndicatorCode.of(code.strip())));
+      }
+    });
     Optional<String> decidedBy = p.optional("rules.exclusions.decided-by");
     if (decidedBy.isPresent()) {
       b.exclusionRule(at(p, "rules.exclusions.decided-by", () -> ExclusionRule.builder()
@@ -496,10 +515,16 @@ final class PolicyPackReader {
             user = "indicator " + r.key() + " (" + r.where() + ", escalates_to)";
           }
         }
-        for (String k : List.of("derive.low-attendance.indicator", "derive.missing-education.indicator")) {
+        for (String k : List.of("derive.low-attendance.indicator", "derive.missing-education.indicator",
+            "rules.child-protection-plan.indicator")) {
           if (l.props.has(k) && l.props.optional(k).orElse("").equals(name)) {
             user = l.props.where(k);
           }
+        }
+        String k = "rules.child-protection-plan.allegations";
+        if (l.props.has(k) && java.util.Arrays.stream(l.props.optional(k).orElse("").split(","))
+            .anyMatch(c -> c.strip().equals(name))) {
+          user = l.props.where(k);
         }
       } else if (kind.equals("action")) {
         for (Row r : l.actions.values()) {
@@ -584,6 +609,9 @@ final class PolicyPackReader {
       key = field.substring(0, field.indexOf(']') + 1);
     } else if (field.equals("actions")) {
       key = whereDefined.keySet().stream().filter(k -> k.startsWith("actions[")).findFirst().orElse(null);
+    } else if (field.startsWith("childProtectionPlan")) {
+      key = field.equals("childProtectionPlanCitation") && !whereDefined.containsKey(field)
+          ? "childProtectionPlanIndicator" : field;
     }
     String where = key == null ? null : whereDefined.get(key);
     return where == null ? "" : where + ": ";

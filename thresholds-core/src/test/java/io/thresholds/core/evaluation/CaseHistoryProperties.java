@@ -55,7 +55,10 @@ class CaseHistoryProperties {
       @ForAll Referral referral, @ForAll Set<OpenPlan> plans, @ForAll Set<AllocatedWorker> workers,
       @ForAll boolean previous, @ForAll ReferralOutcome outcome, @ForAll @IntRange(min = 0, max = 4000) int daysBefore,
       @ForAll boolean disagreement, @ForAll @IntRange(min = -2000, max = 20000) int minutesBefore) {
-    var h = CaseHistory.builder().openPlans(plans).allocatedWorkers(workers);
+    // A child protection plan may raise the range (Section 47 criteria): see the property below.
+    Set<OpenPlan> noProtectionPlan = plans.stream().filter(p -> p != OpenPlan.CHILD_PROTECTION)
+        .collect(Collectors.toSet());
+    var h = CaseHistory.builder().openPlans(noProtectionPlan).allocatedWorkers(workers);
     if (previous) {
       h.previousReferral(PreviousReferral.builder()
           .madeOn(referral.madeAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(daysBefore))
@@ -95,6 +98,55 @@ class CaseHistoryProperties {
         int at = k;
         c.checkQuery(values -> Boolean.TRUE.equals(values.get(at))).count(n -> n > 0);
       }
+    });
+  }
+
+  /**
+   * Section 47 criteria (any suspicious injury or allegation involving a child subject of a current
+   * child protection plan): adding an open child protection plan to whatever the case history
+   * records never lowers either end of the range and never removes a MUST action (by kind: the
+   * urgent phone referral replaces the one at the Hub's next opening); 999 stays first.
+   */
+  @Property(tries = 800)
+  void addingAChildProtectionPlan_neverLowersTheRange_norRemovesAMustAction(
+      @ForAll Referral referral, @ForAll Set<OpenPlan> plans, @ForAll Set<AllocatedWorker> workers,
+      @ForAll boolean allegation) {
+    var base = Referral.builder().from(referral);
+    if (allegation) {
+      // A concern the City pack reads as an allegation, about the first referred child.
+      base.addConcerns(io.thresholds.core.model.Concern.of("T3-DEV-SUSPECTED-SEXUAL-ABUSE",
+          io.thresholds.core.model.SubjectKind.CHILD, referral.referredChildren().get(0),
+          referral.madeAt().atZone(EVALUATOR.policy().zone()).toLocalDate()));
+    }
+    Set<OpenPlan> others = plans.stream().filter(p -> p != OpenPlan.CHILD_PROTECTION).collect(Collectors.toSet());
+    Set<OpenPlan> withPlan = new java.util.HashSet<>(others);
+    withPlan.add(OpenPlan.CHILD_PROTECTION);
+    Referral without = base.caseHistory(CaseHistory.builder().openPlans(others).allocatedWorkers(workers).build()).build();
+    Referral with = Referral.builder().from(without)
+        .caseHistory(CaseHistory.builder().openPlans(withPlan).allocatedWorkers(workers).build()).build();
+    Evaluation before = EVALUATOR.evaluate(without, without.madeAt());
+    Evaluation after = EVALUATOR.evaluate(with, with.madeAt());
+    for (int i = 0; i < before.children().size(); i++) {
+      ChildAssessment was = before.children().get(i);
+      ChildAssessment now = after.children().get(i);
+      assertThat(now.tierRange().isPresent()).isEqualTo(was.tierRange().isPresent());
+      if (was.tierRange().isPresent()) {
+        assertThat(now.tierRange().get().min()).isGreaterThanOrEqualTo(was.tierRange().get().min());
+        assertThat(now.tierRange().get().max()).isGreaterThanOrEqualTo(was.tierRange().get().max());
+      }
+      Set<io.thresholds.core.policy.ActionKind> mustAfter = now.actions().stream()
+          .filter(a -> a.modality() == io.thresholds.core.policy.Modality.MUST).map(Action::kind).collect(Collectors.toSet());
+      was.actions().stream().filter(a -> a.modality() == io.thresholds.core.policy.Modality.MUST)
+          .forEach(a -> assertThat(mustAfter).as(a.ruleId()).contains(a.kind()));
+      if (with.immediateDanger()) {
+        assertThat(ids(now).get(0)).isEqualTo("call-999");
+      }
+      boolean firm = now.drivingIndicators().contains(EVALUATOR.policy().childProtectionPlanIndicator().orElseThrow());
+      Statistics.label("child protection plan").collect(firm, now.widenedBy().contains(Widening.CHILD_PROTECTION_PLAN));
+    }
+    Statistics.label("child protection plan").coverage(c -> {
+      c.checkQuery(values -> Boolean.TRUE.equals(values.get(0))).count(n -> n > 0);
+      c.checkQuery(values -> Boolean.TRUE.equals(values.get(1))).count(n -> n > 0);
     });
   }
 

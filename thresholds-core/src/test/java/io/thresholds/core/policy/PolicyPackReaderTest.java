@@ -106,6 +106,39 @@ class PolicyPackReaderTest {
   }
 
   @Test
+  void childProtectionPlan_unknownIndicator_failsAtItsKey() throws IOException {
+    int n = edit(PROPERTIES, "rules.child-protection-plan.indicator", l -> "rules.child-protection-plan.indicator = T4-NOPE");
+    assertThat(loadFails().getMessage()).contains(fileAndLine(PROPERTIES, n))
+        .contains("rules.child-protection-plan.indicator").contains("childProtectionPlanIndicator");
+  }
+
+  @Test
+  void childProtectionPlan_allegationOfTier4_failsAtItsKey() throws IOException {
+    int n = edit(PROPERTIES, "rules.child-protection-plan.allegations",
+        l -> l + ", T4-S47-SERIOUS-NEGLECT");
+    assertThat(loadFails().getMessage()).contains(fileAndLine(PROPERTIES, n)).contains("lower tier");
+  }
+
+  @Test
+  void childProtectionPlan_withoutItsSection_failsAtTheIndicator() throws IOException {
+    int n = lineOf(PROPERTIES, "rules.child-protection-plan.indicator");
+    List<String> all = lines(PROPERTIES);
+    all.removeIf(l -> l.startsWith("rules.child-protection-plan.section") || l.startsWith("rules.child-protection-plan.reading"));
+    write(PROPERTIES, all);
+    assertThat(loadFails().getMessage()).contains(fileAndLine(PROPERTIES, n)).contains("childProtectionPlanCitation");
+  }
+
+  @Test
+  void childProtectionPlan_keysRemoved_noSetting() throws IOException {
+    List<String> all = lines(PROPERTIES);
+    all.removeIf(l -> l.startsWith("rules.child-protection-plan."));
+    write(PROPERTIES, all);
+    Policy p = Policies.load(dir);
+    assertThat(p.childProtectionPlanIndicator()).isEmpty();
+    assertThat(p.childProtectionPlanAllegations()).isEmpty();
+  }
+
+  @Test
   void load_editedHubPhone_changesContactPhones() throws IOException {
     edit(PROPERTIES, "contact.hub.phones", l -> "contact.hub.phones = 020 7000 0000 | 020 7000 0001");
     Policy p = Policies.load(dir);

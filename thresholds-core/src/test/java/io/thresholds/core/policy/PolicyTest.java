@@ -273,6 +273,53 @@ class PolicyTest {
   }
 
   @Test
+  void childProtectionPlan_cityNamesTheSection47Criterion_withItsReading() {
+    assertThat(BASE.childProtectionPlanIndicator()).contains(IndicatorCode.of("T4-S47-CP-PLAN-OR-LAC-INJURY"));
+    assertThat(BASE.childProtectionPlanAllegations()).contains(IndicatorCode.of("T3-PAR-ASSAULT-NO-OR-MINOR-INJURY"))
+        .doesNotContain(IndicatorCode.of("T2-PAR-EARLY-NEGLECT-SIGNS"));
+    assertThat(BASE.childProtectionPlanCitation().orElseThrow().section()).contains("Section 47");
+    assertThat(BASE.childProtectionPlanCitation().orElseThrow().reading()).isPresent();
+  }
+
+  @Test
+  void childProtectionPlan_indicatorNotInTheCatalogue_rejected() {
+    assertInvalid("childProtectionPlanIndicator",
+        () -> copy().childProtectionPlanIndicator(IndicatorCode.of("T4-NOPE")).build());
+  }
+
+  @Test
+  void childProtectionPlan_indicatorWithAnAgeCondition_rejected() {
+    assertInvalid("childProtectionPlanIndicator",
+        () -> copy().childProtectionPlanIndicator(IndicatorCode.of("T4-DEV-PRE-MOBILE-INJURY")).build());
+  }
+
+  @Test
+  void childProtectionPlan_indicatorWithoutCitation_rejected() {
+    assertInvalid("childProtectionPlanCitation", () -> copy().childProtectionPlanCitation(Optional.empty()).build());
+  }
+
+  @Test
+  void childProtectionPlan_allegationNotBelowTheIndicatorsTier_rejected() {
+    assertInvalid("childProtectionPlanAllegations",
+        () -> copy().addChildProtectionPlanAllegations(IndicatorCode.of("T4-S47-SERIOUS-NEGLECT")).build());
+    assertInvalid("childProtectionPlanAllegations",
+        () -> copy().addChildProtectionPlanAllegations(IndicatorCode.of("T3-NOPE")).build());
+  }
+
+  @Test
+  void childProtectionPlan_allegationsWithoutTheIndicator_rejected() {
+    assertInvalid("childProtectionPlanIndicator",
+        () -> copy().childProtectionPlanIndicator(Optional.empty()).childProtectionPlanCitation(Optional.empty()).build());
+  }
+
+  @Test
+  void childProtectionPlan_none_valid() {
+    Policy p = copy().childProtectionPlanIndicator(Optional.empty()).childProtectionPlanCitation(Optional.empty())
+        .childProtectionPlanAllegations(List.of()).build();
+    assertThat(p.childProtectionPlanIndicator()).isEmpty();
+  }
+
+  @Test
   void derivations_lowAttendancePercentWithoutIndicator_rejected() {
     assertInvalid("derivations.lowAttendance",
         () -> copy().lowAttendanceIndicator(Optional.empty()).build());
