@@ -280,6 +280,36 @@ class GenerateCommandTest {
         .isEqualTo(hubDisagreement);
   }
 
+  /**
+   * Every generated referral validates against the JSON Schema of its format, and the evaluation the
+   * SDK writes for it (when made) against the schema of the evaluation's format.
+   */
+  @Test
+  void everyReferralAndItsEvaluation_validateAgainstThePublishedSchemas() throws Exception {
+    com.networknt.schema.SchemaRegistry registry = com.networknt.schema.SchemaRegistry
+        .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
+    Map<String, com.networknt.schema.Schema> schemas = new java.util.HashMap<>();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    ThresholdEvaluator evaluator = ThresholdEvaluator.of(POLICY);
+    Map<String, Integer> formats = new java.util.TreeMap<>();
+    for (String l : lines) {
+      Referral r = ThresholdsJson.readReferral(l);
+      String evaluation = ThresholdsJson.writeEvaluation(evaluator.evaluate(r, r.madeAt()));
+      for (String doc : List.of(l, evaluation)) {
+        com.fasterxml.jackson.databind.JsonNode tree = json.readTree(doc);
+        String format = tree.path("format").asText();
+        formats.merge(format, 1, Integer::sum);
+        com.networknt.schema.Schema schema = schemas.computeIfAbsent(format,
+            f -> registry.getSchema(ThresholdsJson.jsonSchema(f)));
+        assertThat(schema.validate(tree, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true))))
+            .as("%s of %s", format, r.ref()).isEmpty();
+      }
+    }
+    System.out.printf("generate %d --seed 11, validated against the JSON Schemas: %s%n", N, formats);
+    assertThat(formats).containsOnlyKeys("thresholds/referral@1", "thresholds/referral@2",
+        "thresholds/evaluation@1", "thresholds/evaluation@2");
+  }
+
   private static double share(Integer count, int of) {
     return count == null ? 0 : (double) count / of;
   }
