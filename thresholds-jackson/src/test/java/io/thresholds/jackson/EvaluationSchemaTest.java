@@ -301,6 +301,100 @@ class EvaluationSchemaTest {
         refusedByBoth, readerOnly);
   }
 
+  /**
+   * The schema never refuses what the reader accepts: 4,000 mutants of the written evaluations
+   * (seed 2), each with one property removed, replaced by another value (null, booleans, numbers,
+   * text, instants, codes, every enumeration's wire names, empty and one-element arrays and
+   * objects) or added, or an array element removed or repeated. The counts are printed; on seed 2
+   * the reader alone refuses 30, all a contact's {@code hours} that is not office or out-of-hours
+   * times (a rule FORMAT.md lists as checked by the reader only).
+   */
+  @Test
+  void mutants_theSchemaNeverRefusesWhatTheReaderAccepts() {
+    List<JsonNode> pool = new ArrayList<>();
+    for (String v : List.of("null", "true", "false", "0", "1", "-1", "4", "5", "1.5", "151", "\"\"", "\" \"",
+        "\"x\"", "\"hub\"", "\"Hub\"", "\"office 09:00-17:00\"", "\"2025-03-14T10:15:30Z\"", "\"2025-03-14\"",
+        "\"T2-DEV-BEREAVED\"", "\"c1\"", "[]", "{}", "[\"x\"]", "[1]", "{\"unborn\":false,\"years\":3}",
+        "{\"min\":2,\"max\":3}", "{\"document\":\"d\",\"section\":\"s\"}", "{\"dueBy\":\"2025-03-14T10:15:30Z\",\"basis\":\"b\"}")) {
+      pool.add(Fixtures.tree(v));
+    }
+    for (Class<? extends Enum<?>> type : ENUMS.values()) {
+      for (Enum<?> c : type.getEnumConstants()) {
+        pool.add(com.fasterxml.jackson.databind.node.TextNode.valueOf(Names.of(c)));
+      }
+    }
+    List<String> docs = new ArrayList<>(WRITTEN.values());
+    Random random = new Random(2);
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    List<String> schemaOnly = new ArrayList<>();
+    for (int i = 0; i < 4000; i++) {
+      ObjectNode doc = (ObjectNode) Fixtures.tree(docs.get(random.nextInt(docs.size())));
+      if (random.nextInt(4) == 0) {
+        doc.put("format", doc.path("format").asText().equals(V1) ? V2 : V1);
+      }
+      List<String> pointers = new ArrayList<>();
+      collect(doc, "", pointers);
+      String pointer = pointers.get(random.nextInt(pointers.size()));
+      String what = mutate(doc, pointer, pool, random);
+      String agreement = agreement(doc);
+      counts.merge(agreement, 1, Integer::sum);
+      if (agreement.equals("schema only refuses")) {
+        schemaOnly.add(pointer + " " + what);
+      }
+    }
+    System.out.printf("evaluation schema agreement, seed 2, 4000 mutants: %s%n", counts);
+    assertThat(schemaOnly).as("refused by the schema, read by the reader").isEmpty();
+    assertThat(counts.get("both refuse")).isGreaterThan(1000);
+    assertThat(counts.get("both accept")).isGreaterThan(500);
+  }
+
+  private static void collect(JsonNode n, String at, List<String> out) {
+    if (n.isObject()) {
+      n.fieldNames().forEachRemaining(f -> {
+        out.add(at + "/" + f);
+        collect(n.get(f), at + "/" + f, out);
+      });
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        out.add(at + "/" + i);
+        collect(n.get(i), at + "/" + i, out);
+      }
+    }
+  }
+
+  private static String mutate(ObjectNode doc, String pointer, List<JsonNode> pool, Random random) {
+    JsonNode parent = doc.at(pointer.substring(0, pointer.lastIndexOf('/')));
+    String name = pointer.substring(pointer.lastIndexOf('/') + 1);
+    int how = random.nextInt(4);
+    if (parent.isArray()) {
+      ArrayNode a = (ArrayNode) parent;
+      int i = Integer.parseInt(name);
+      if (how == 0) {
+        a.remove(i);
+        return "removed";
+      } else if (how == 1) {
+        a.add(a.get(i).deepCopy());
+        return "repeated";
+      }
+      JsonNode v = pool.get(random.nextInt(pool.size()));
+      a.set(i, v.deepCopy());
+      return "= " + v;
+    }
+    ObjectNode o = (ObjectNode) parent;
+    if (how == 0) {
+      o.remove(name);
+      return "removed";
+    } else if (how == 1) {
+      JsonNode v = pool.get(random.nextInt(pool.size()));
+      o.set(List.of("extra", "oldestAge", "ageBasis", "openFacts", "giverNotes", "disagreement", "decidedBy",
+          "sharedConcerns", "missing", "contact", "due", "tierRange").get(random.nextInt(12)), v.deepCopy());
+      return "added " + v;
+    }
+    JsonNode v = pool.get(random.nextInt(pool.size()));
+    o.set(name, v.deepCopy());
+    return "= " + v;
+  }
+
   /** The fixtures of the evaluation format validate, and the reader reads them. */
   @Test
   void fixtures_validate() throws Exception {
