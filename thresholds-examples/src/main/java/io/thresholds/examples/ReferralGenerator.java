@@ -210,7 +210,7 @@ final class ReferralGenerator {
       consent(b, design, madeAt);
       new Unknowns(new SplittableRandom(mix(seed ^ UNKNOWNS_SALT, index))).apply(b, design, madeAt);
       History history = new History(new SplittableRandom(mix(seed ^ HISTORY_SALT, index)));
-      history.consentByGiver(b, madeAt);
+      history.consentByGiver(b);
       history.caseHistory(b, design, madeAt);
       return b.build();
     }
@@ -291,7 +291,7 @@ final class ReferralGenerator {
        * (unnamed), and often the referred young person (12 or over) with a stated judgement of
        * their competence. A second parent disagrees 20% of the time, the young person 25%.
        */
-      void consentByGiver(Referral.Builder b, Instant madeAt) {
+      void consentByGiver(Referral.Builder b) {
         ConsentStatus base = consentStatus;
         boolean personal = base == ConsentStatus.GIVEN || base == ConsentStatus.WITHHELD
             || base == ConsentStatus.WITHDRAWN || base == ConsentStatus.NOT_YET_SOUGHT;
