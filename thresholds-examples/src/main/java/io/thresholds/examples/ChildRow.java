@@ -1,12 +1,9 @@
 package io.thresholds.examples;
 
-import io.thresholds.core.consent.ConsentGuidance;
-import io.thresholds.core.evaluation.Action;
 import io.thresholds.core.evaluation.AgeBasis;
 import io.thresholds.core.evaluation.ChildAssessment;
 import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.evaluation.OpenFact;
-import io.thresholds.core.evaluation.Reason;
 import io.thresholds.core.evaluation.ReasonKind;
 import io.thresholds.core.evaluation.TierRange;
 import io.thresholds.core.evaluation.Widening;
@@ -101,80 +98,96 @@ final class ChildRow {
       ChildRow r = new ChildRow();
       r.line = line;
       r.referral = referral.ref().value();
-      r.child = a.child().value();
-      Optional<Child> child = referral.household().child(a.child());
-      r.ageBasis = wire(a.ageBasis());
-      switch (a.ageBasis()) {
-        case EXACT:
-          r.ageYears = a.age().unborn() ? null : a.age().years();
-          r.ageBand = ageBand(a.age(), policy.adultAge());
-          break;
-        case APPROXIMATE:
-          // the practitioner's estimate; the band only if every age the child may be is in it
-          r.ageYears = child.flatMap(Child::approximateAge).map(ApproximateAge::years).orElse(null);
-          String youngest = ageBand(a.age(), policy.adultAge());
-          r.ageBand = youngest.equals(ageBand(a.oldestAge().orElse(a.age()), policy.adultAge())) ? youngest : "uncertain";
-          break;
-        default:
-          r.ageYears = null;
-          r.ageBand = "unknown";
-          break;
-      }
-      r.unborn = a.age().unborn() && a.ageBasis() == AgeBasis.EXACT;
-      r.scope = wire(a.scope());
-      r.disabled = child.map(c -> c.disabled()).orElse(false);
-      r.disabilityUnknown = child.map(c -> c.disabilityUnknown()).orElse(false);
-      r.agencyType = wire(referral.referrer().agencyType());
-      r.referrerPosition = referral.referrer().position().map(ChildRow::wire).orElse("");
-      r.designatedSafeguardingLead = referral.referrer().designatedSafeguardingLead();
-      r.professional = referral.referrer().professional();
       r.timeClass = timeClass;
-      r.immediateDanger = referral.immediateDanger();
-      r.repeatReferral = referral.repeatReferral();
-      r.consentStatus = wire(consentStatus(referral, a.child()));
-      r.referralConcerns = referral.concerns().size();
-      for (Concern c : referral.concerns()) {
-        if (c.appliesTo(a.child())) {
-          r.childConcerns++;
-        }
-      }
-      List<String> codes = new ArrayList<>();
-      Set<String> domains = new LinkedHashSet<>();
-      for (IndicatorCode code : a.drivingIndicators()) {
-        codes.add(code.value());
-        policy.indicator(code).ifPresent(i -> domains.add(i.domain()));
-      }
-      r.drivingIndicators = codes;
-      r.drivingDomains = new ArrayList<>(domains);
-      Optional<TierRange> range = a.tierRange();
-      r.tierMin = range.map(TierRange::min).orElse(null);
-      r.tierMax = range.map(TierRange::max).orElse(null);
-      List<String> widened = new ArrayList<>();
-      for (Widening w : a.widenedBy()) {
-        widened.add(wire(w));
-      }
-      r.provisional = a.provisional() || a.widenedBy().contains(Widening.UNKNOWN_FACT);
-      List<String> open = new ArrayList<>();
-      for (OpenFact f : a.openFacts()) {
-        open.add(wire(f));
-      }
-      r.openFacts = open;
-      for (Reason reason : a.reasons()) {
-        if (reason.kind() == ReasonKind.POSSIBLE_ESCALATION) {
-          r.provisional = true;
-        }
-      }
-      r.widenedBy = new ArrayList<>(widened);
-      for (Action action : a.actions()) {
-        r.actions.add(action.kind());
-      }
-      r.firstAction = a.actions().isEmpty() ? "" : wire(a.actions().get(0).kind());
-      r.consentCheck = a.consent().stream().findFirst().map(ConsentGuidance::check).map(ChildRow::wire).orElse("");
-      policy.census().ifPresent(c -> r.census(c, policy, referral, a));
+      r.input(policy, referral, a);
+      r.result(policy, referral, a);
       r.policyVersion = evaluation.policyVersion();
       rows.add(r);
     }
     return rows;
+  }
+
+  /** The input facts of the row (methods of their own: one large method was slow to compile). */
+  private void input(Policy policy, Referral referral, ChildAssessment a) {
+    child = a.child().value();
+    Optional<Child> c = referral.household().child(a.child());
+    ageBasis = wire(a.ageBasis());
+    switch (a.ageBasis()) {
+      case EXACT:
+        ageYears = a.age().unborn() ? null : a.age().years();
+        ageBand = ageBand(a.age(), policy.adultAge());
+        break;
+      case APPROXIMATE:
+        // the practitioner's estimate; the band only if every age the child may be is in it
+        ageYears = c.flatMap(Child::approximateAge).map(ApproximateAge::years).orElse(null);
+        String youngest = ageBand(a.age(), policy.adultAge());
+        ageBand = youngest.equals(ageBand(a.oldestAge().orElse(a.age()), policy.adultAge())) ? youngest : "uncertain";
+        break;
+      default:
+        ageYears = null;
+        ageBand = "unknown";
+        break;
+    }
+    unborn = a.age().unborn() && a.ageBasis() == AgeBasis.EXACT;
+    scope = wire(a.scope());
+    disabled = c.isPresent() && c.get().disabled();
+    disabilityUnknown = c.isPresent() && c.get().disabilityUnknown();
+    agencyType = wire(referral.referrer().agencyType());
+    referrerPosition = referral.referrer().position().map(ChildRow::wire).orElse("");
+    designatedSafeguardingLead = referral.referrer().designatedSafeguardingLead();
+    professional = referral.referrer().professional();
+    immediateDanger = referral.immediateDanger();
+    repeatReferral = referral.repeatReferral();
+    consentStatus = wire(consentStatus(referral, a.child()));
+    referralConcerns = referral.concerns().size();
+    for (int i = 0; i < referral.concerns().size(); i++) {
+      if (referral.concerns().get(i).appliesTo(a.child())) {
+        childConcerns++;
+      }
+    }
+  }
+
+  /** The result columns of the row. */
+  private void result(Policy policy, Referral referral, ChildAssessment a) {
+    List<String> codes = new ArrayList<>();
+    Set<String> domains = new LinkedHashSet<>();
+    for (IndicatorCode code : a.drivingIndicators()) {
+      codes.add(code.value());
+      Optional<Indicator> i = policy.indicator(code);
+      if (i.isPresent()) {
+        domains.add(i.get().domain());
+      }
+    }
+    drivingIndicators = codes;
+    drivingDomains = new ArrayList<>(domains);
+    Optional<TierRange> range = a.tierRange();
+    tierMin = range.isPresent() ? range.get().min() : null;
+    tierMax = range.isPresent() ? range.get().max() : null;
+    List<String> widened = new ArrayList<>();
+    for (Widening w : a.widenedBy()) {
+      widened.add(wire(w));
+    }
+    provisional = a.provisional() || a.widenedBy().contains(Widening.UNKNOWN_FACT);
+    List<String> open = new ArrayList<>();
+    for (OpenFact f : a.openFacts()) {
+      open.add(wire(f));
+    }
+    openFacts = open;
+    for (int i = 0; i < a.reasons().size(); i++) {
+      if (a.reasons().get(i).kind() == ReasonKind.POSSIBLE_ESCALATION) {
+        provisional = true;
+      }
+    }
+    widenedBy = widened;
+    for (int i = 0; i < a.actions().size(); i++) {
+      actions.add(a.actions().get(i).kind());
+    }
+    firstAction = a.actions().isEmpty() ? "" : wire(a.actions().get(0).kind());
+    consentCheck = a.consent().isEmpty() ? "" : wire(a.consent().get(0).check());
+    Optional<CensusCodes> census = policy.census();
+    if (census.isPresent()) {
+      census(census.get(), policy, referral, a);
+    }
   }
 
   /**

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Write N synthetic referrals as JSON Lines (about no real person).",
     description = {
-      "Write N synthetic thresholds/referral@1 documents, one per line: realistic in shape, with",
+      "Write N synthetic thresholds/referral@1 (or @2) documents, one per line: realistic in shape, with",
       "pseudonymous references only (no names, no notes). Most are Tier 1-2, a few Tier 4; some",
       "are about unborn children or several children, with every consent state, out of hours and",
       "on bank holidays. The README gives the distribution.",

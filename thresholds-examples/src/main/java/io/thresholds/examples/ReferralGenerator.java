@@ -1,22 +1,29 @@
 package io.thresholds.examples;
 
 import io.thresholds.core.consent.Authoriser;
+import io.thresholds.core.consent.Competence;
 import io.thresholds.core.consent.ConsentForm;
 import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentHistory;
 import io.thresholds.core.consent.ConsentState;
 import io.thresholds.core.consent.ConsentStatus;
+import io.thresholds.core.consent.GiverConsent;
 import io.thresholds.core.consent.NotSoughtReason;
 import io.thresholds.core.model.Adult;
 import io.thresholds.core.model.Age;
 import io.thresholds.core.model.AgencyType;
+import io.thresholds.core.model.AllocatedWorker;
 import io.thresholds.core.model.ApproximateAge;
+import io.thresholds.core.model.CaseHistory;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
 import io.thresholds.core.model.Household;
 import io.thresholds.core.model.Mobility;
+import io.thresholds.core.model.OpenPlan;
+import io.thresholds.core.model.PreviousReferral;
 import io.thresholds.core.model.Ref;
 import io.thresholds.core.model.Referral;
+import io.thresholds.core.model.ReferralOutcome;
 import io.thresholds.core.model.Referrer;
 import io.thresholds.core.model.Relationship;
 import io.thresholds.core.model.SchoolAttendance;
@@ -88,6 +95,15 @@ import java.util.stream.Collectors;
  *       designed at Tier 3 or 4, 10 minutes to 2 hours before the written referral.
  *   <li>These facts are drawn from a second random stream after everything else, so the rest of
  *       referral {@code n} is what it was before they were added.
+ *   <li><b>Consent per person</b> ({@code consentByGiver}): 15% of the referrals whose consent is
+ *       a person's decision record it per person instead: each adult with parental responsibility
+ *       (a second one disagrees 20% of the time), sometimes an unnamed parent elsewhere, and for a
+ *       first referred child of 12-17 often the young person with a stated competence judgement
+ *       (who disagrees 25% of the time). <b>Case history</b> ({@code caseHistory}): open plans by
+ *       designed tier (early help 3-12% at Tier 1-3, child in need 3-8% at Tier 2-4, child
+ *       protection 6% at Tier 4), mostly with their allocated worker; for 60% of the repeat
+ *       referrals the previous referral with its outcome, and sometimes the time the referrer
+ *       disagreed with the Hub's decision. Drawn from a third random stream after the others.
  * </ul>
  */
 final class ReferralGenerator {
@@ -105,6 +121,8 @@ final class ReferralGenerator {
   private static final String ADULT_EXCLUSION = "Aged 18 or over: adult safeguarding routes apply.";
   /** Seeds the second random stream (what the referrer does not know) apart from the first. */
   private static final long UNKNOWNS_SALT = 0x1155_AB0E_D0C5_0011L;
+  /** Seeds the third random stream (consent per person, the case's history) apart from the others. */
+  private static final long HISTORY_SALT = 0x2C0A_5E41_57D2_0011L;
 
   private final Policy policy;
   private final long seed;
@@ -155,6 +173,10 @@ final class ReferralGenerator {
     private final Set<String> used = new HashSet<>();
     private LocalDate day = FIRST_DAY;
     private boolean referrerProfessional = true;
+    private boolean repeat;
+    private ConsentStatus consentStatus = ConsentStatus.NOT_YET_SOUGHT;
+    private ConsentForm consentForm = ConsentForm.VERBAL;
+    private Instant consentRecorded = Instant.EPOCH;
 
     One(SplittableRandom r, long index) {
       this.r = r;
@@ -183,9 +205,13 @@ final class ReferralGenerator {
       concerns(design);
       b.concerns(concerns);
       b.immediateDanger(design == 4 && chance(0.30));
-      b.repeatReferral(chance(design >= 3 ? 0.12 : 0.05));
+      repeat = chance(design >= 3 ? 0.12 : 0.05);
+      b.repeatReferral(repeat);
       consent(b, design, madeAt);
       new Unknowns(new SplittableRandom(mix(seed ^ UNKNOWNS_SALT, index))).apply(b, design, madeAt);
+      History history = new History(new SplittableRandom(mix(seed ^ HISTORY_SALT, index)));
+      history.consentByGiver(b);
+      history.caseHistory(b, design, madeAt);
       return b.build();
     }
 
@@ -239,6 +265,156 @@ final class ReferralGenerator {
           b.disabilityUnknown(true);
         }
         return b.build();
+      }
+    }
+
+    /**
+     * Each person's own decision about consent, and the case's history (issue 11, drawn from a
+     * third random stream after everything else, so the rest of referral {@code n} is what it was
+     * before they were added). The shares are this generator's assumption; no source gives them.
+     */
+    private final class History {
+      private final SplittableRandom h;
+
+      History(SplittableRandom h) {
+        this.h = h;
+      }
+
+      private boolean chance(double p) {
+        return h.nextDouble() < p;
+      }
+
+      /**
+       * In 15% of the referrals whose consent is a person's decision (given, withheld, withdrawn or
+       * not yet sought), records it per person instead: each adult of the household with parental
+       * responsibility, sometimes a parent with parental responsibility who lives elsewhere
+       * (unnamed), and often the referred young person (12 or over) with a stated judgement of
+       * their competence. A second parent disagrees 20% of the time, the young person 25%.
+       */
+      void consentByGiver(Referral.Builder b) {
+        ConsentStatus base = consentStatus;
+        boolean personal = base == ConsentStatus.GIVEN || base == ConsentStatus.WITHHELD
+            || base == ConsentStatus.WITHDRAWN || base == ConsentStatus.NOT_YET_SOUGHT;
+        if (!personal || !chance(0.15)) {
+          return;
+        }
+        List<GiverConsent> givers = new ArrayList<>();
+        int parents = 0;
+        for (Adult a : adults) {
+          if (a.parentalResponsibility()) {
+            givers.add(decision(ConsentGiver.PARENTAL_RESPONSIBILITY, Optional.of(a.ref()), Optional.empty(),
+                parents > 0 && chance(0.20) ? opposite(base) : base, parents));
+            parents++;
+          }
+        }
+        if (parents == 1 && chance(0.15)) { // a parent elsewhere, not recorded as a household adult
+          givers.add(decision(ConsentGiver.PARENTAL_RESPONSIBILITY, Optional.empty(), Optional.empty(),
+              chance(0.20) ? opposite(base) : base, parents));
+          parents++;
+        }
+        Child child = referred.get(0);
+        if (!child.recordedAsUnborn()) {
+          int age = child.ageOn(day).years();
+          if (age >= 12 && age < policy.adultAge() && chance(age >= 16 ? 0.8 : 0.5)) {
+            Competence competence = new Competence[] {
+              Competence.JUDGED_COMPETENT, Competence.JUDGED_NOT_COMPETENT, Competence.NOT_ASSESSED
+            }[age >= 16 ? pick(75, 5, 20) : pick(45, 20, 35)];
+            givers.add(decision(ConsentGiver.YOUNG_PERSON, Optional.of(child.ref()), Optional.of(competence),
+                chance(0.25) ? opposite(base) : base, parents));
+          }
+        }
+        b.consent(ConsentState.notYetSought()).consentHistory(ConsentHistory.empty()).consentByGiver(givers);
+      }
+
+      private GiverConsent decision(ConsentGiver giver, Optional<Ref> person, Optional<Competence> competence,
+          ConsentStatus status, int n) {
+        GiverConsent.Builder g = GiverConsent.builder().giver(giver).person(person).competence(competence)
+            .status(status);
+        if (status == ConsentStatus.GIVEN) {
+          g.form(n == 0 ? consentForm : chance(0.6) ? ConsentForm.VERBAL : ConsentForm.WRITTEN);
+        }
+        if (status != ConsentStatus.NOT_YET_SOUGHT) {
+          g.recordedAt(consentRecorded.minusSeconds(60L * n * h.nextInt(30)));
+        }
+        return g.build();
+      }
+
+      /** A different decision of another person: given against withheld, withdrawn against given. */
+      private ConsentStatus opposite(ConsentStatus s) {
+        switch (s) {
+          case GIVEN:
+            return ConsentStatus.WITHHELD;
+          case WITHHELD:
+          case WITHDRAWN:
+            return ConsentStatus.GIVEN;
+          default:
+            return s; // not yet sought from anyone
+        }
+      }
+
+      /**
+       * The case's history: an open plan (early help, at Tier 1-3; a child in need plan at Tier
+       * 2-4; a child protection plan at Tier 4), usually with its allocated worker (rarely a worker
+       * without a plan); for 60% of repeat referrals the previous referral (2 weeks to 2 years
+       * before, with its outcome) and, for 20% of those closed with early help or no further action,
+       * the time the referrer recorded disagreeing with the Hub's decision (up to a week before).
+       */
+      void caseHistory(Referral.Builder b, int design, Instant madeAt) {
+        CaseHistory.Builder c = CaseHistory.builder();
+        double[] plans;
+        switch (design) {
+          case 1:
+            plans = new double[] {0.03, 0, 0};
+            break;
+          case 2:
+            plans = new double[] {0.10, 0.03, 0}; // a child in need plan: a step down to consider
+            break;
+          case 3:
+            plans = new double[] {0.12, 0.08, 0};
+            break;
+          default:
+            plans = new double[] {0.05, 0.08, 0.06};
+        }
+        OpenPlan[] kinds = OpenPlan.values();
+        for (int i = 0; i < kinds.length; i++) {
+          if (chance(plans[i])) {
+            c.addOpenPlans(kinds[i]);
+            if (chance(0.85)) {
+              c.addAllocatedWorkers(kinds[i].statutory() ? AllocatedWorker.SOCIAL_WORKER : AllocatedWorker.EARLY_HELP_WORKER);
+            }
+          }
+        }
+        if (chance(0.02)) {
+          c.addAllocatedWorkers(chance(0.5) ? AllocatedWorker.SOCIAL_WORKER : AllocatedWorker.EARLY_HELP_WORKER);
+        }
+        if (repeat && chance(0.60)) {
+          ReferralOutcome[] outcomes = ReferralOutcome.values();
+          // passed to the allocated worker, early help, assessment, strategy discussion, no further action, unknown
+          ReferralOutcome outcome = outcomes[pick(5, 30, 25, 5, 25, 10)];
+          c.previousReferral(PreviousReferral.builder().madeOn(day.minusDays(14 + h.nextInt(717))).outcome(outcome).build());
+          if ((outcome == ReferralOutcome.EARLY_HELP || outcome == ReferralOutcome.NO_FURTHER_ACTION) && chance(0.20)) {
+            c.hubDisagreementAt(madeAt.minusSeconds(3600L + h.nextInt(7 * 24 * 3600)));
+          }
+        }
+        CaseHistory history = c.build();
+        if (!history.isEmpty()) {
+          b.caseHistory(history);
+        }
+      }
+
+      private int pick(int... weights) {
+        int total = 0;
+        for (int w : weights) {
+          total += w;
+        }
+        int x = h.nextInt(total);
+        for (int i = 0; i < weights.length; i++) {
+          x -= weights[i];
+          if (x < 0) {
+            return i;
+          }
+        }
+        throw new AssertionError();
       }
     }
 
@@ -517,6 +693,9 @@ final class ReferralGenerator {
           weights = new int[] {35, 15, 0, 0, 35, 15};
       }
       ConsentStatus status = statuses[pick(weights)];
+      consentStatus = status;
+      consentForm = form;
+      consentRecorded = recorded;
       switch (status) {
         case NOT_YET_SOUGHT:
           b.consent(ConsentState.notYetSought());

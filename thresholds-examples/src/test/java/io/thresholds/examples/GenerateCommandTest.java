@@ -2,14 +2,19 @@ package io.thresholds.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thresholds.core.consent.Competence;
+import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentStatus;
+import io.thresholds.core.consent.GiverConsent;
 import io.thresholds.core.evaluation.Action;
 import io.thresholds.core.evaluation.ChildAssessment;
 import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.evaluation.Scope;
 import io.thresholds.core.evaluation.ThresholdEvaluator;
+import io.thresholds.core.model.AllocatedWorker;
 import io.thresholds.core.model.Child;
 import io.thresholds.core.model.Concern;
+import io.thresholds.core.model.OpenPlan;
 import io.thresholds.core.model.Referral;
 import io.thresholds.core.model.SubjectKind;
 import io.thresholds.core.model.Tier;
@@ -191,7 +196,118 @@ class GenerateCommandTest {
     assertThat(share(aboutOneChild, householdConcerns)).as("household concerns about one child").isBetween(0.12, 0.28);
     assertThat(phoneMade).as("phone referral already made").isPositive();
     assertThat(share(provisional, N)).as("referrals with a provisional result").isBetween(0.01, 0.30);
-    assertThat(share(format2, N)).as("written as referral@2").isBetween(0.10, 0.40);
+    assertThat(share(format2, N)).as("written as referral@2").isBetween(0.30, 0.65);
+  }
+
+  /**
+   * Issue 11 follow-up: consent per person (parents who disagree, an unnamed parent elsewhere, the
+   * young person with each competence judgement) and the case's history (each open plan and kind of
+   * worker, previous referrals, a Hub disagreement) are generated, and the evaluator acts on them.
+   */
+  @Test
+  void theDistribution_consentPerPerson_andCaseHistory_areGenerated_andEvaluated() throws Exception {
+    ThresholdEvaluator evaluator = ThresholdEvaluator.of(POLICY);
+    int perPerson = 0;
+    int parentsDisagree = 0;
+    int unnamedParent = 0;
+    int guidanceDisagreement = 0;
+    Map<Competence, Integer> competence = new EnumMap<>(Competence.class);
+    Map<OpenPlan, Integer> plans = new EnumMap<>(OpenPlan.class);
+    Map<AllocatedWorker, Integer> workers = new EnumMap<>(AllocatedWorker.class);
+    int history = 0;
+    int previous = 0;
+    int hubDisagreement = 0;
+    Map<String, Integer> historyActions = new java.util.TreeMap<>();
+    Set<String> historyRules = Set.of("step-up", "step-down", "allocated-worker", "escalate-recorded-disagreement");
+    for (String l : lines) {
+      Referral r = ThresholdsJson.readReferral(l);
+      Evaluation e = evaluator.evaluate(r, r.madeAt());
+      List<GiverConsent> givers = r.consentByGiver();
+      if (!givers.isEmpty()) {
+        perPerson++;
+        assertThat(l).contains("\"thresholds/referral@2\"");
+        assertThat(r.consent().status()).isEqualTo(ConsentStatus.NOT_YET_SOUGHT);
+        Set<ConsentStatus> parentDecisions = EnumSet.noneOf(ConsentStatus.class);
+        for (GiverConsent g : givers) {
+          if (g.giver() == ConsentGiver.PARENTAL_RESPONSIBILITY) {
+            parentDecisions.add(g.status());
+            unnamedParent += g.person().isEmpty() ? 1 : 0;
+          } else {
+            competence.merge(g.competence().orElseThrow(), 1, Integer::sum);
+            assertThat(g.person()).contains(r.referredChildren().get(0));
+          }
+        }
+        parentsDisagree += parentDecisions.size() > 1 ? 1 : 0;
+        guidanceDisagreement += e.children().stream().flatMap(c -> c.consent().stream())
+            .anyMatch(g -> g.disagreement().isPresent()) ? 1 : 0;
+      }
+      if (!r.caseHistory().isEmpty()) {
+        history++;
+        assertThat(l).contains("\"caseHistory\"");
+        r.caseHistory().openPlans().forEach(p -> plans.merge(p, 1, Integer::sum));
+        r.caseHistory().allocatedWorkers().forEach(w -> workers.merge(w, 1, Integer::sum));
+        if (r.caseHistory().previousReferral().isPresent()) {
+          previous++;
+          assertThat(r.repeatReferral()).isTrue();
+        }
+        hubDisagreement += r.caseHistory().hubDisagreementAt().isPresent() ? 1 : 0;
+      }
+      // The City pack's rules that only the case's history triggers
+      e.children().stream().flatMap(c -> c.actions().stream()).map(Action::ruleId).distinct()
+          .filter(historyRules::contains).forEach(k -> historyActions.merge(k, 1, Integer::sum));
+      if (r.caseHistory().isEmpty()) {
+        assertThat(e.children().stream().flatMap(c -> c.actions().stream()).map(Action::ruleId))
+            .as("without a case history").doesNotContainAnyElementsOf(historyRules);
+      }
+    }
+    System.out.printf("generate %d --seed 11: consent per person %d (parents disagree %d, a parent elsewhere %d,"
+        + " young person %s, guidance names a disagreement %d); case history %d (plans %s, workers %s, previous"
+        + " referral %d, Hub disagreement %d; actions %s)%n", N, perPerson, parentsDisagree, unnamedParent,
+        competence, guidanceDisagreement, history, plans, workers, previous, hubDisagreement, historyActions);
+    assertThat(share(perPerson, N)).as("consent recorded per person").isBetween(0.08, 0.20);
+    assertThat(parentsDisagree).as("parents who disagree").isGreaterThanOrEqualTo(10);
+    assertThat(unnamedParent).as("a parent with parental responsibility living elsewhere").isPositive();
+    assertThat(competence).as("the young person, with each judgement").containsOnlyKeys(Competence.values());
+    assertThat(guidanceDisagreement).as("guidance that names a disagreement").isPositive();
+    assertThat(share(history, N)).as("a case history").isBetween(0.10, 0.30);
+    assertThat(plans).as("each open plan").containsOnlyKeys(OpenPlan.values());
+    assertThat(workers).as("each allocated worker").containsOnlyKeys(AllocatedWorker.values());
+    assertThat(previous).as("a previous referral").isGreaterThanOrEqualTo(30);
+    assertThat(hubDisagreement).as("a Hub decision disagreed with").isPositive();
+    assertThat(historyActions).as("step up, step down, allocated worker and escalation advised")
+        .containsOnlyKeys(historyRules);
+    assertThat(historyActions.get("escalate-recorded-disagreement")).as("escalation of each recorded disagreement")
+        .isEqualTo(hubDisagreement);
+  }
+
+  /**
+   * Every generated referral validates against the JSON Schema of its format, and the evaluation the
+   * SDK writes for it (when made) against the schema of the evaluation's format.
+   */
+  @Test
+  void everyReferralAndItsEvaluation_validateAgainstThePublishedSchemas() throws Exception {
+    com.networknt.schema.SchemaRegistry registry = com.networknt.schema.SchemaRegistry
+        .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
+    Map<String, com.networknt.schema.Schema> schemas = new java.util.HashMap<>();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    ThresholdEvaluator evaluator = ThresholdEvaluator.of(POLICY);
+    Map<String, Integer> formats = new java.util.TreeMap<>();
+    for (String l : lines) {
+      Referral r = ThresholdsJson.readReferral(l);
+      String evaluation = ThresholdsJson.writeEvaluation(evaluator.evaluate(r, r.madeAt()));
+      for (String doc : List.of(l, evaluation)) {
+        com.fasterxml.jackson.databind.JsonNode tree = json.readTree(doc);
+        String format = tree.path("format").asText();
+        formats.merge(format, 1, Integer::sum);
+        com.networknt.schema.Schema schema = schemas.computeIfAbsent(format,
+            f -> registry.getSchema(ThresholdsJson.jsonSchema(f)));
+        assertThat(schema.validate(tree, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true))))
+            .as("%s of %s", format, r.ref()).isEmpty();
+      }
+    }
+    System.out.printf("generate %d --seed 11, validated against the JSON Schemas: %s%n", N, formats);
+    assertThat(formats).containsOnlyKeys("thresholds/referral@1", "thresholds/referral@2",
+        "thresholds/evaluation@1", "thresholds/evaluation@2");
   }
 
   private static double share(Integer count, int of) {

@@ -521,16 +521,19 @@ public final class ThresholdsJson {
 
   /** The formats {@link #jsonSchema(String)} has a schema for, oldest first. */
   public static final List<String> SCHEMA_FORMATS =
-      List.of(ReferralCodec.FORMAT, ReferralCodec.FORMAT_2);
+      List.of(ReferralCodec.FORMAT, ReferralCodec.FORMAT_2, EvaluationCodec.FORMAT, EvaluationCodec.FORMAT_2);
 
   /**
    * The JSON Schema (draft 2020-12) of a document format, for a vendor to validate documents
    * before they reach the SDK. The same files are published beside FORMAT.md ({@code
    * thresholds-jackson/schema/}) and are resources of this jar ({@code
-   * io/thresholds/jackson/schema/referral-2.schema.json}). A document the schema refuses, the
-   * reader refuses; the reader checks more (FORMAT.md lists the rules it alone checks).
+   * io/thresholds/jackson/schema/referral-2.schema.json}, {@code evaluation-2.schema.json}). A
+   * document the schema refuses, the reader refuses; the reader checks more (FORMAT.md lists the
+   * rules it alone checks). The evaluation schemas describe what {@link
+   * #writeEvaluation(Evaluation)} writes, for a product that stores or forwards results.
    *
-   * @param format a format of {@link #SCHEMA_FORMATS}, such as {@code "thresholds/referral@2"}
+   * @param format a format of {@link #SCHEMA_FORMATS}, such as {@code "thresholds/referral@2"} or
+   *     {@code "thresholds/evaluation@2"}
    * @return the schema, as JSON text
    * @throws IllegalArgumentException if there is no schema for the format
    */

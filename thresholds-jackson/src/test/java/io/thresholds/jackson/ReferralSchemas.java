@@ -17,7 +17,8 @@ import java.util.Map;
  */
 final class ReferralSchemas {
   /** The formats with a schema; a new referral format is added here and in ThresholdsJson. */
-  static final List<String> FORMATS = ThresholdsJson.SCHEMA_FORMATS;
+  static final List<String> FORMATS = ThresholdsJson.SCHEMA_FORMATS.stream()
+      .filter(f -> f.startsWith("thresholds/referral@")).collect(java.util.stream.Collectors.toList());
 
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);

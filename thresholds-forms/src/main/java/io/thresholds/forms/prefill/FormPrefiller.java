@@ -1,8 +1,12 @@
 package io.thresholds.forms.prefill;
 
 import io.thresholds.core.InvalidValueException;
+import io.thresholds.core.consent.Competence;
+import io.thresholds.core.consent.ConsentForm;
 import io.thresholds.core.consent.ConsentGiver;
 import io.thresholds.core.consent.ConsentState;
+import io.thresholds.core.consent.ConsentStatus;
+import io.thresholds.core.consent.GiverConsent;
 import io.thresholds.core.evaluation.ChildAssessment;
 import io.thresholds.core.evaluation.Evaluation;
 import io.thresholds.core.evaluation.Reason;
@@ -23,15 +27,20 @@ import io.thresholds.forms.FormData;
 import io.thresholds.forms.FormPack;
 import io.thresholds.forms.FormSchema;
 import io.thresholds.forms.ReferralForm;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Prefills the forms an evaluation calls for from the referral: the MARF for a written or early
@@ -43,8 +52,9 @@ import java.util.Optional;
  * referral date; the referrer's name and role; the child's details; everyone else in the household
  * with their relationship and whether they are referred too; the needs found, each with the
  * document's citation, and the practitioner's notes; consent from those with parental
- * responsibility. It never invents the narrative (what is working well, goals, next steps) or a
- * choice the professional must make (the SAFEGUARD risk factors); the notes say what is left.
+ * responsibility (from each person's recorded decision where the referral has them). It never
+ * invents the narrative (what is working well, goals, next steps) or a choice the professional must
+ * make (the SAFEGUARD risk factors); the notes say what is left.
  *
  * <p>It never makes up a date of birth: for a child whose age is approximate or unknown a date
  * field is left blank with a note (the Prevent form's "approximate age, if the date of birth is not
@@ -85,7 +95,7 @@ public final class FormPrefiller {
     for (ReferralForm f : ReferralForm.calledFor(a)) {
       Optional<FormSchema> schema = pack.form(f);
       if (schema.isPresent()) {
-        out.put(f, fill(f, schema.get(), referral, a));
+        out.put(f, fill(f, schema.get(), referral, evaluation, a));
       }
     }
     return out;
@@ -105,7 +115,7 @@ public final class FormPrefiller {
   public PrefilledForm prefill(ReferralForm form, Referral referral, Evaluation evaluation, Ref child) {
     FormSchema schema = pack.form(form)
         .orElseThrow(() -> new InvalidValueException("form", "the form pack has no " + form.id() + " form"));
-    return fill(form, schema, referral, assessment(referral, evaluation, child));
+    return fill(form, schema, referral, evaluation, assessment(referral, evaluation, child));
   }
 
   private static ChildAssessment assessment(Referral referral, Evaluation evaluation, Ref child) {
@@ -116,11 +126,11 @@ public final class FormPrefiller {
         .orElseThrow(() -> new InvalidValueException("child", "was not referred in this evaluation"));
   }
 
-  private PrefilledForm fill(ReferralForm form, FormSchema schema, Referral r, ChildAssessment a) {
+  private PrefilledForm fill(ReferralForm form, FormSchema schema, Referral r, Evaluation e, ChildAssessment a) {
     Draft d = new Draft(schema);
     switch (form) {
       case MARF:
-        marf(d, r, a);
+        marf(d, r, a, e.evaluatedAt());
         break;
       case MACE:
         mace(d, r, a);
@@ -134,7 +144,7 @@ public final class FormPrefiller {
     return PrefilledForm.builder().schema(schema).data(d.data.build()).notes(d.notes).build();
   }
 
-  private void marf(Draft d, Referral r, ChildAssessment a) {
+  private void marf(Draft d, Referral r, ChildAssessment a, Instant evaluatedAt) {
     Optional<TierRange> range = a.tierRange();
     if (range.isPresent()) {
       boolean social = range.get().max().isAtLeast(Tier.HIGH_OR_COMPLEX);
@@ -199,7 +209,7 @@ public final class FormPrefiller {
     if (!needs.isEmpty()) {
       d.set("worries.needs", needs);
     }
-    consent(d, r.consent());
+    consent(d, r, a.child(), evaluatedAt);
     caseHistory(d, r);
     d.note("The narrative questions (agency involvement, past harm, future risk, what is working well,"
         + " goals, views, next steps) and the signatures are the referrer's to complete.");
@@ -286,6 +296,115 @@ public final class FormPrefiller {
     });
     r.referrer().role().ifPresent(v -> d.set("firstIdentifiedBy.roleAndOrganisation", v));
     d.note("safeguarding: answer each question; a Yes needs its description.");
+  }
+
+  /**
+   * Issue 11: where the referral records each person's decision ({@code consentByGiver}), the MARF's
+   * "consent from those with parental responsibility" follows the decisions of those with parental
+   * responsibility known when the evaluation was made (the young person's only for this child, as the
+   * evaluator reads them): a refusal by any of them is "not obtained" (the SDK's reading, as in the
+   * consent guidance); consent given by one or more and refused by none is the form in which they
+   * gave it, left blank with a note when some gave it verbally and some in writing; otherwise it is
+   * left blank. A decision of the referral itself (not sought because unsafe, shared without consent)
+   * keeps its answer. Each person's decision is listed in a note, by reference and relationship only,
+   * with when it was recorded; nothing goes into the free-text reason or the signatures, which stay
+   * the referrer's.
+   */
+  private void consent(Draft d, Referral r, Ref child, Instant at) {
+    List<GiverConsent> givers = new ArrayList<>();
+    boolean later = false;
+    for (GiverConsent g : r.consentByGiver()) {
+      if (g.giver() == ConsentGiver.YOUNG_PERSON && !g.person().orElse(r.referredChildren().get(0)).equals(child)) {
+        continue; // another child's own decision
+      }
+      if (g.recordedAt().map(t -> t.isAfter(at)).orElse(false)) {
+        later = true;
+        continue;
+      }
+      givers.add(g);
+    }
+    if (later) {
+      d.note("consent.parentalConsent: a decision on consent is recorded after the time of the evaluation;"
+          + " evaluate again to use it.");
+    }
+    if (givers.isEmpty() || r.consent().status() != ConsentStatus.NOT_YET_SOUGHT) {
+      consent(d, r.consent());
+    }
+    if (givers.isEmpty()) {
+      return;
+    }
+    for (GiverConsent g : givers) {
+      d.note("consent: " + describe(r, g) + ".");
+    }
+    if (r.consent().status() != ConsentStatus.NOT_YET_SOUGHT) {
+      return;
+    }
+    List<GiverConsent> parents = new ArrayList<>();
+    for (GiverConsent g : givers) {
+      if (g.giver() == ConsentGiver.PARENTAL_RESPONSIBILITY) {
+        parents.add(g);
+      }
+    }
+    Set<ConsentForm> forms = EnumSet.noneOf(ConsentForm.class);
+    boolean refused = false;
+    for (GiverConsent g : parents) {
+      refused |= g.refused();
+      g.form().ifPresent(forms::add);
+    }
+    if (refused) {
+      d.set("consent.parentalConsent", "NOT_OBTAINED");
+      d.note("consent.reason: say why consent was not obtained (a person with parental responsibility"
+          + " refused; see their decisions above).");
+    } else if (forms.size() == 1) {
+      d.set("consent.parentalConsent", forms.iterator().next().name());
+    } else if (forms.size() > 1) {
+      d.note("consent.parentalConsent: those with parental responsibility gave consent, some verbally and"
+          + " some in writing; choose the answer.");
+    } else if (parents.isEmpty()) {
+      d.note("consent.parentalConsent: the referral records no decision of those with parental"
+          + " responsibility.");
+    } else {
+      d.note("consent.parentalConsent: consent has not been sought yet from those with parental"
+          + " responsibility.");
+    }
+    for (GiverConsent g : givers) {
+      boolean parentsGave = !forms.isEmpty() && !refused;
+      if (g.giver() == ConsentGiver.YOUNG_PERSON && g.decides()
+          && (g.refused() && parentsGave || g.status() == ConsentStatus.GIVEN && refused)) {
+        d.note("consent.parentalConsent: the young person's decision differs from that of those with"
+            + " parental responsibility; the consent guidance of the evaluation says what follows.");
+      }
+    }
+  }
+
+  /** One person's decision, by reference and relationship only (never a name), with when it was recorded. */
+  private String describe(Referral r, GiverConsent g) {
+    String who;
+    if (g.giver() == ConsentGiver.YOUNG_PERSON) {
+      who = "the young person" + g.person().map(p -> " (" + p + ")").orElse("") + ", "
+          + (g.competence().orElseThrow() == Competence.JUDGED_COMPETENT
+              ? "judged of sufficient age and understanding,"
+              : g.competence().orElseThrow() == Competence.JUDGED_NOT_COMPETENT
+                  ? "judged not of sufficient age and understanding,"
+                  : "whose understanding is not assessed yet,");
+    } else {
+      who = "a person with parental responsibility" + g.person()
+          .map(p -> " (" + p + r.household().adult(p).map(a -> ", " + relationship(a.relationship())
+              .toLowerCase(Locale.ROOT)).orElse("") + ")")
+          .orElse(" not recorded in the household");
+    }
+    String when = g.recordedAt().map(t -> ", recorded " + LocalDateTime.ofInstant(t, policy.zone())
+        .truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ')).orElse("");
+    switch (g.status()) {
+      case GIVEN:
+        return who + " gave consent " + (g.form().orElseThrow() == ConsentForm.WRITTEN ? "in writing" : "verbally") + when;
+      case WITHHELD:
+        return who + " withheld consent" + when;
+      case WITHDRAWN:
+        return who + " withdrew consent" + when;
+      default:
+        return who + " has not been asked yet";
+    }
   }
 
   private void consent(Draft d, ConsentState c) {
