@@ -136,8 +136,8 @@ final class EvaluationCodec {
     Evaluation e = in.build(Evaluation.class, b::build);
     if (FORMAT.equals(format[0]) && needs2(e)) {
       throw in.mismatch(Evaluation.class, historyNeeds2(e)
-          ? "the reason kind protective and the action kinds step-up, step-down and"
-              + " allocated-worker-review need format " + FORMAT_2
+          ? "the reason kind protective, the widening child-protection-plan and the action kinds step-up,"
+              + " step-down and allocated-worker-review need format " + FORMAT_2
           : "ageBasis, oldestAge, openFacts, giverNotes, disagreement(Citation) and the exclusions' decidedBy,"
               + " explanation, citation and sharedConcerns need format " + FORMAT_2);
     }
