@@ -51,6 +51,16 @@ final class ActionPlanner {
   private final LocalTime officeClose;
   /** {@link #officeClose} as HH:mm, formatted once. */
   private final String officeCloseText;
+  /** For each rule, "the " and the plain name of its kind: what a timing counting from it names. */
+  private final String[] baseNames;
+  /**
+   * For each rule, the start of its deadline's wording ("within 24 hours of ", "by 17:00 on the 5th
+   * working day after "), or null for a timing that has none; and the whole wording when the timing
+   * counts from the advice. Made once: the wording is the same for every referral.
+   */
+  private final @Nullable String[] duePrefix;
+  private final @Nullable String[] dueFromAdvice;
+  private static final String ADVICE = "the time of this advice";
 
   ActionPlanner(Policy policy) {
     this.policy = policy;
@@ -79,6 +89,20 @@ final class ActionPlanner {
     ServiceHours h = inRoute.hours().orElseThrow();
     officeClose = h.kind() == ServiceHours.Kind.OFFICE_HOURS ? h.second() : LocalTime.of(17, 0);
     officeCloseText = officeClose.format(HH_MM);
+    baseNames = new String[n];
+    duePrefix = new String[n];
+    dueFromAdvice = new String[n];
+    for (int i = 0; i < n; i++) {
+      baseNames[i] = "the " + kindNames[i];
+      Timing timing = rules.get(i).timing();
+      if (timing.kind() == Timing.Kind.AFTER) {
+        duePrefix[i] = "within " + words(timing.duration().orElseThrow()) + " of ";
+      } else if (timing.kind() == Timing.Kind.WORKING_DAYS) {
+        duePrefix[i] = "by " + officeCloseText + " on the " + ordinal(timing.workingDays().getAsInt())
+            + " working day after ";
+      }
+      dueFromAdvice[i] = duePrefix[i] == null ? null : duePrefix[i] + ADVICE;
+    }
   }
 
   List<Action> plan(Facts facts, Instant at) {
@@ -128,7 +152,7 @@ final class ActionPlanner {
   private Action planned(int i, Modality modality, int from, Instant[] due, Facts facts, Instant at,
       List<ConsentGuidance> consent) {
     Instant base = from >= 0 ? due[from] : at;
-    String baseName = from >= 0 ? "the " + kindNames[from] : "the time of this advice";
+    String baseName = from >= 0 ? baseNames[from] : ADVICE;
     if (rules.get(i).timing().afterAction().filter(Timing.HUB_DISAGREEMENT::equals).isPresent()) {
       // Issue 11: counts from the recorded disagreement (the trigger guarantees one, not after at).
       base = facts.referral.caseHistory().hubDisagreementAt().orElseThrow();
@@ -155,11 +179,14 @@ final class ActionPlanner {
 
   /** The reasons a gated action cannot go ahead yet. */
   private static List<String> blockers(ActionRule rule, Facts f, List<ConsentGuidance> consent) {
-    List<String> out = new ArrayList<>();
+    if (rule.gates().isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(2);
     if (rule.gates().contains(ActionRule.Gate.PROFESSIONAL) && !f.referral.referrer().professional()) {
       out.add("This is for a professional who works with the child, or their organisation, to do.");
     }
-    if (rule.gates().isEmpty() || f.range == null) {
+    if (f.range == null) {
       return out;
     }
     Tier tier = gateTier(rule.trigger(), f.range);
@@ -316,14 +343,17 @@ final class ActionPlanner {
   private Action action(int i, Modality modality, Instant base, String baseName, List<String> blockers) {
     ActionRule rule = rules.get(i);
     Timing timing = rule.timing();
-    List<String> notes = new ArrayList<>(0);
+    List<String> notes = List.of();
     Optional<Contact> contact = Optional.empty();
     Instant opensAt = base;
     if (rule.contact().isPresent()) {
       if (contacts[i] == null) {
-        Route route = route(base, notes);
+        Route route = route(base);
         contact = Optional.of(route.contact);
         opensAt = route.opensAt;
+        if (route.note != null) {
+          notes = List.of(route.note);
+        }
       } else {
         Contact c = contacts[i];
         contact = Optional.of(c);
@@ -350,14 +380,13 @@ final class ActionPlanner {
         break;
       case AFTER:
         Duration d = timing.duration().orElseThrow();
-        due = Optional.of(Deadline.of(base.plus(d), "within " + words(d) + " of " + baseName));
+        due = Optional.of(Deadline.of(base.plus(d), dueText(i, baseName)));
         break;
       case WORKING_DAYS:
         int n = timing.workingDays().getAsInt();
         LocalDate day = policy.calendar().nthWorkingDayAfter(base.atZone(policy.zone()).toLocalDate(), n);
         Instant dueBy = ZonedDateTime.of(day, officeClose, policy.zone()).toInstant();
-        due = Optional.of(Deadline.of(dueBy, "by " + officeCloseText + " on the " + ordinal(n)
-            + " working day after " + baseName));
+        due = Optional.of(Deadline.of(dueBy, dueText(i, baseName)));
         break;
       default:
         throw new AssertionError(timing.kind());
@@ -377,30 +406,36 @@ final class ActionPlanner {
   }
 
   /** The referral route at a time: in-hours service if open, else out-of-hours, else the next to open. */
-  private Route route(Instant t, List<String> notes) {
+  private Route route(Instant t) {
     Contact in = inRoute;
     Contact out = outRoute;
     ServiceHours inHours = in.hours().orElseThrow();
     ServiceHours outHours = out.hours().orElseThrow();
     if (inHours.isOpen(t, policy.calendar())) {
-      return new Route(in, t);
+      return new Route(in, t, null);
     }
     if (outHours.isOpen(t, policy.calendar())) {
-      return new Route(out, t);
+      return new Route(out, t, null);
     }
     Instant inNext = inHours.nextOpening(t, policy.calendar());
     Instant outNext = outHours.nextOpening(t, policy.calendar());
     Contact next = inNext.isAfter(outNext) ? out : in;
     Instant opens = inNext.isAfter(outNext) ? outNext : inNext;
-    notes.add("Neither " + in.name() + " nor " + out.name() + " is staffed at " + local(t) + " ("
+    String note = "Neither " + in.name() + " nor " + out.name() + " is staffed at " + local(t) + " ("
         + in.name() + ": " + inHours.toText() + "; " + out.name() + ": " + outHours.toText() + "). "
         + next.name() + " opens at " + local(opens) + ": phone then. If a child is in immediate"
-        + " danger, call 999 now.");
-    return new Route(next, opens);
+        + " danger, call 999 now.";
+    return new Route(next, opens, note);
   }
 
   private String local(Instant t) {
     return t.atZone(policy.zone()).format(LOCAL);
+  }
+
+  /** The wording of rule i's deadline counting from {@code baseName}. */
+  private String dueText(int i, String baseName) {
+    // ADVICE is compared by reference: it is the constant passed when the timing counts from the advice.
+    return baseName == ADVICE ? dueFromAdvice[i] : duePrefix[i] + baseName;
   }
 
   private static String words(Duration d) {
@@ -431,10 +466,13 @@ final class ActionPlanner {
   private static final class Route {
     final Contact contact;
     final Instant opensAt;
+    /** Why the route waits for a service to open, or null when one is open now. */
+    final @Nullable String note;
 
-    Route(Contact contact, Instant opensAt) {
+    Route(Contact contact, Instant opensAt, @Nullable String note) {
       this.contact = contact;
       this.opensAt = opensAt;
+      this.note = note;
     }
   }
 }

@@ -427,6 +427,9 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
    * so that an unknown fact never lowers the range's upper end.
    */
   private void uncertainCumulative(Work w) {
+    if (w.possibleNeeds.isEmpty() && !anyFloorBelowItsTier(w)) {
+      return; // nothing may apply beyond what is counted already
+    }
     Map<Tier, Set<String>> mayCount = new java.util.EnumMap<>(Tier.class);
     EnumSet<Tier> uncertainAt = EnumSet.noneOf(Tier.class);
     for (Map.Entry<IndicatorCode, Tier> e : w.floors.entrySet()) {
@@ -455,6 +458,16 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
             .build());
       }
     }
+  }
+
+  /** Whether a concern firmly supports less than its indicator's tier (a fact not recorded). */
+  private static boolean anyFloorBelowItsTier(Work w) {
+    for (Map.Entry<IndicatorCode, Tier> e : w.floors.entrySet()) {
+      if (e.getValue() != w.driving.get(e.getKey()).tier()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
