@@ -110,15 +110,34 @@ final class ActionPlanner {
   }
 
   List<Action> plan(Facts facts, Instant at, List<ConsentGuidance> consent) {
-    int n = rules.size();
-    Modality[] applicable = new Modality[n];
-    for (int i = 0; i < n; i++) {
+    Modality[] applicable = applicable(facts);
+    boolean[] removed = new boolean[applicable.length];
+    int[] alias = supersede(applicable, removed);
+    return actions(applicable, alias, removed, facts, at, consent);
+  }
+
+  // plan's three loops are methods of their own: the JIT compiles a long-running loop on its own
+  // (on-stack replacement), and one method holding all three was compiled several times over.
+
+  /** For each rule, the modality it applies with, or null. */
+  private Modality[] applicable(Facts facts) {
+    Modality[] applicable = new Modality[rules.size()];
+    for (int i = 0; i < applicable.length; i++) {
       applicable[i] = applies(i, facts);
     }
-    // A firm rule that supersedes another applicable rule replaces it; timings that counted from
-    // the replaced rule count from its replacement.
+    return applicable;
+  }
+
+  /**
+   * A firm rule that supersedes another applicable rule replaces it; timings that counted from the
+   * replaced rule count from its replacement.
+   *
+   * @param removed set for each rule replaced
+   * @return for each rule, the rule that stands for it: itself, or the rule that replaces it
+   */
+  private int[] supersede(Modality[] applicable, boolean[] removed) {
+    int n = applicable.length;
     int[] alias = new int[n];
-    boolean[] removed = new boolean[n];
     for (int i = 0; i < n; i++) {
       alias[i] = i;
     }
@@ -129,6 +148,13 @@ final class ActionPlanner {
         alias[s] = i;
       }
     }
+    return alias;
+  }
+
+  /** The actions of the applicable rules that are not replaced, in the policy's order. */
+  private List<Action> actions(Modality[] applicable, int[] alias, boolean[] removed, Facts facts, Instant at,
+      List<ConsentGuidance> consent) {
+    int n = applicable.length;
     Instant[] due = new Instant[n];
     List<Action> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
