@@ -500,6 +500,41 @@ class CityOfLondonClauseTest {
     assertThat(due(c, "written-referral")).isEqualTo(saturday.plus(java.time.Duration.ofHours(24)));
   }
 
+  /**
+   * Appendix 1 MARF: consent is sought "unless to do so would leave a child at risk". A child with
+   * no carer now is at risk while the call waits, so (the pack's reading) the call does not wait on
+   * the refusal; the written form still does (section 2, Tier 3: discuss with the DSL).
+   */
+  @Test
+  void appendix1Marf_noCarerNow_consentWithheld_theCallDoesNotWait() {
+    Instant saturday = london("2026-10-17T20:00");
+    ChildAssessment c = assess(referral(saturday, child(LocalDate.of(2015, 6, 2)))
+        .addConcerns(aboutChild("T3-PAR-NO-PARENT-NEEDS-ACCOMMODATION", LocalDate.of(2026, 10, 17)))
+        .consent(ConsentState.withheld(ConsentGiver.PARENTAL_RESPONSIBILITY, saturday.minusSeconds(600))));
+    assertThat(action(c, "phone-referral-no-carer").ready()).isTrue();
+    assertThat(action(c, "phone-referral-no-carer").blockers()).isEmpty();
+    assertThat(contact(c, "phone-referral-no-carer")).isEqualTo("edt");
+    assertThat(action(c, "written-referral").ready()).isFalse();
+    assertThat(ruleIds(c)).contains("consent-withheld-tier3");
+  }
+
+  /**
+   * Beside a firm Tier 4 concern (Section 47 serious neglect) the Tier 4 phone referral is the same
+   * call now: it is advised once, as phone-referral-urgent.
+   */
+  @Test
+  void tier4_s47_besideNoCarerNow_onePhoneReferral_theTier4One() {
+    Instant saturday = london("2026-10-17T20:00");
+    ChildAssessment c = assess(referral(saturday, child(LocalDate.of(2015, 6, 2)))
+        .addConcerns(aboutChild("T3-PAR-NO-PARENT-NEEDS-ACCOMMODATION", LocalDate.of(2026, 10, 17)))
+        .addConcerns(aboutMum("T4-S47-SERIOUS-NEGLECT", LocalDate.of(2026, 10, 17))));
+    assertThat(c.tierRange()).contains(range(Tier.ACUTE, Tier.ACUTE));
+    assertThat(c.actions()).filteredOn(a -> a.kind() == ActionKind.PHONE_REFERRAL)
+        .extracting(Action::ruleId).containsExactly("phone-referral-urgent");
+    assertThat(contact(c, "phone-referral-urgent")).isEqualTo("edt");
+    assertThat(due(c, "phone-referral-urgent")).isEqualTo(saturday);
+  }
+
   /** The same concern in office hours: the Hub, now (not by the next opening's end of day). */
   @Test
   void tier3_noAvailableParent_needsAccommodation_inOfficeHours_phonesTheHubNow() {
