@@ -46,6 +46,35 @@ class PolicyJsonTest {
   }
 
   /**
+   * Matrix Tier 3 "No available parent and child is in need of accommodation" (vignette V208): the
+   * flag's wire name is {@code needs-care-now}, written on the indicator and in the action rule's
+   * trigger, and read back to the same policy.
+   */
+  @Test
+  void tier3_noAvailableParent_needsCareNow_wireName() throws Exception {
+    JsonNode tree = PLAIN.readTree(ThresholdsJson.writePolicy(CITY));
+    JsonNode row = null;
+    for (JsonNode i : tree.path("indicators")) {
+      if (i.path("code").asText().equals("T3-PAR-NO-PARENT-NEEDS-ACCOMMODATION")) {
+        row = i;
+      }
+    }
+    assertThat(row).isNotNull();
+    assertThat(row.path("flags").toString()).isEqualTo("[\"needs-care-now\"]");
+    JsonNode rule = null;
+    for (JsonNode r : tree.path("actionRules")) {
+      if (r.path("id").asText().equals("phone-referral-no-carer")) {
+        rule = r;
+      }
+    }
+    assertThat(rule).isNotNull();
+    assertThat(rule.toString()).contains("\"flag\":\"needs-care-now\"");
+    String edited = tree.toString().replace("\"needs-care-now\"", "\"NEEDS_CARE_NOW\"");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThresholdsJson.readPolicy(edited))
+        .hasMessageContaining("flag");
+  }
+
+  /**
    * The fixture is the export of the embedded policy. When the embedded policy pack changes, this
    * fails naming the first line that differs and writes the new export to target/; review it and
    * copy it over the fixture.

@@ -20,5 +20,11 @@ public enum IndicatorFlag {
    * An allegation against a person who works with children: tell the local authority's designated
    * officer (LADO) and consider the duty to refer to the Disclosure and Barring Service.
    */
-  LADO
+  LADO,
+  /**
+   * The child has no parent or carer able to look after them now (e.g. no available parent and the
+   * child needs accommodation; lost or abandoned): the referral is urgent, by phone at once, to the
+   * out-of-hours service when the usual one is closed.
+   */
+  NEEDS_CARE_NOW
 }

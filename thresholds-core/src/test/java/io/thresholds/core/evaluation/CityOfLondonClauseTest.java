@@ -469,6 +469,107 @@ class CityOfLondonClauseTest {
         .addConcerns(aboutChild("T3-DEV-FREQUENT-SELF-HARM", LocalDate.ofInstant(t, LONDON))));
   }
 
+  // ---- a child with no carer now: the urgent route (vignette V208) --------------------------------
+
+  /**
+   * Matrix Tier 3 "No available parent and child is in need of accommodation (e.g. parents in
+   * custody)" and Appendix 1 MARF "If the matter is urgent and it is a weekend or outside normal
+   * working hours, please contact the Emergency Duty Team": Saturday 17 October 2026, 20:00 BST.
+   * The pack reads a child with no carer now as urgent: phone the Emergency Duty Team now, not the
+   * Hub on Monday.
+   */
+  @Test
+  void tier3_noAvailableParent_needsAccommodation_atTheWeekend_phonesTheEmergencyDutyTeamNow() {
+    Instant saturday = london("2026-10-17T20:00");
+    ChildAssessment c = assess(referral(saturday, child(LocalDate.of(2015, 6, 2)))
+        .addConcerns(aboutChild("T3-PAR-NO-PARENT-NEEDS-ACCOMMODATION", LocalDate.of(2026, 10, 17))));
+    assertThat(c.tierRange()).contains(range(Tier.HIGH_OR_COMPLEX, Tier.ACUTE));
+    Action phone = action(c, "phone-referral-no-carer");
+    assertThat(phone.kind()).isEqualTo(ActionKind.PHONE_REFERRAL);
+    assertThat(phone.modality()).isEqualTo(Modality.MUST);
+    assertThat(phone.contact().orElseThrow().id()).isEqualTo("edt");
+    assertThat(phone.due().orElseThrow().dueBy()).isEqualTo(saturday);
+    assertThat(phone.due().orElseThrow().basis()).isEqualTo("immediately");
+    assertThat(phone.citation().section()).contains("Appendix 1 MARF").contains("Section 20");
+    assertThat(phone.citation().reading()).hasValueSatisfying(r -> assertThat(r).contains("urgent"));
+    // It replaces the ordinary phone referral (Hub at the next opening); the form counts from it.
+    assertThat(ruleIds(c)).doesNotContain("phone-referral");
+    assertThat(c.actions()).filteredOn(a -> a.kind() == ActionKind.PHONE_REFERRAL && a.modality() != Modality.CONSIDER)
+        .extracting(Action::ruleId).containsExactly("phone-referral-no-carer");
+    assertThat(action(c, "written-referral").contact().orElseThrow().email()).contains("duty@hackney.gov.uk");
+    assertThat(due(c, "written-referral")).isEqualTo(saturday.plus(java.time.Duration.ofHours(24)));
+  }
+
+  /**
+   * Appendix 1 MARF: consent is sought "unless to do so would leave a child at risk". A child with
+   * no carer now is at risk while the call waits, so (the pack's reading) the call does not wait on
+   * the refusal; the written form still does (section 2, Tier 3: discuss with the DSL).
+   */
+  @Test
+  void appendix1Marf_noCarerNow_consentWithheld_theCallDoesNotWait() {
+    Instant saturday = london("2026-10-17T20:00");
+    ChildAssessment c = assess(referral(saturday, child(LocalDate.of(2015, 6, 2)))
+        .addConcerns(aboutChild("T3-PAR-NO-PARENT-NEEDS-ACCOMMODATION", LocalDate.of(2026, 10, 17)))
+        .consent(ConsentState.withheld(ConsentGiver.PARENTAL_RESPONSIBILITY, saturday.minusSeconds(600))));
+    assertThat(action(c, "phone-referral-no-carer").ready()).isTrue();
+    assertThat(action(c, "phone-referral-no-carer").blockers()).isEmpty();
+    assertThat(contact(c, "phone-referral-no-carer")).isEqualTo("edt");
+    assertThat(action(c, "written-referral").ready()).isFalse();
+    assertThat(ruleIds(c)).contains("consent-withheld-tier3");
+  }
+
+  /**
+   * Beside a firm Tier 4 concern (Section 47 serious neglect) the Tier 4 phone referral is the same
+   * call now: it is advised once, as phone-referral-urgent.
+   */
+  @Test
+  void tier4_s47_besideNoCarerNow_onePhoneReferral_theTier4One() {
+    Instant saturday = london("2026-10-17T20:00");
+    ChildAssessment c = assess(referral(saturday, child(LocalDate.of(2015, 6, 2)))
+        .addConcerns(aboutChild("T3-PAR-NO-PARENT-NEEDS-ACCOMMODATION", LocalDate.of(2026, 10, 17)))
+        .addConcerns(aboutMum("T4-S47-SERIOUS-NEGLECT", LocalDate.of(2026, 10, 17))));
+    assertThat(c.tierRange()).contains(range(Tier.ACUTE, Tier.ACUTE));
+    assertThat(c.actions()).filteredOn(a -> a.kind() == ActionKind.PHONE_REFERRAL)
+        .extracting(Action::ruleId).containsExactly("phone-referral-urgent");
+    assertThat(contact(c, "phone-referral-urgent")).isEqualTo("edt");
+    assertThat(due(c, "phone-referral-urgent")).isEqualTo(saturday);
+  }
+
+  /** The same concern in office hours: the Hub, now (not by the next opening's end of day). */
+  @Test
+  void tier3_noAvailableParent_needsAccommodation_inOfficeHours_phonesTheHubNow() {
+    ChildAssessment c = assess(LocalDate.of(2015, 6, 2), "T3-PAR-NO-PARENT-NEEDS-ACCOMMODATION", TUE);
+    assertThat(contact(c, "phone-referral-no-carer")).isEqualTo("hub");
+    assertThat(due(c, "phone-referral-no-carer")).isEqualTo(TUE_10AM);
+    assertThat(ruleIds(c)).doesNotContain("phone-referral");
+  }
+
+  /**
+   * Section 20 criteria: a child who needs accommodation because no one has parental
+   * responsibility, because they are lost or abandoned, or because their carer is prevented from
+   * providing care, has no carer now: the urgent route, out of hours the Emergency Duty Team.
+   * The other Section 20 criteria (aged 16 and welfare prejudiced; accommodation would promote
+   * welfare though a parent can provide it) keep the ordinary phone referral.
+   */
+  @Test
+  void section20_noCarerNow_lostOrAbandoned_noParentalResponsibility_carerPrevented_phoneNow() {
+    Instant tuesdayNight = london("2025-11-18T21:00");
+    for (String code : List.of("T3-S20-NO-PARENTAL-RESPONSIBILITY", "T3-S20-LOST-OR-ABANDONED",
+        "T3-S20-CARER-PREVENTED", "T3-PAR-NO-PARENT-NEEDS-ACCOMMODATION")) {
+      ChildAssessment c = assess(referral(tuesdayNight, child(LocalDate.of(2011, 4, 10)))
+          .addConcerns(aboutChild(code, TUE)));
+      assertThat(contact(c, "phone-referral-no-carer")).as(code).isEqualTo("edt");
+      assertThat(due(c, "phone-referral-no-carer")).as(code).isEqualTo(tuesdayNight);
+      assertThat(ruleIds(c)).as(code).doesNotContain("phone-referral");
+    }
+    for (String code : List.of("T3-S20-AGED-16-WELFARE-PREJUDICED", "T3-S20-ACCOMMODATION-SAFEGUARDS-WELFARE")) {
+      ChildAssessment c = assess(referral(tuesdayNight, child(LocalDate.of(2008, 4, 10)))
+          .addConcerns(aboutChild(code, TUE)));
+      assertThat(ruleIds(c)).as(code).contains("phone-referral").doesNotContain("phone-referral-no-carer");
+      assertThat(contact(c, "phone-referral")).as(code).isEqualTo("hub");
+    }
+  }
+
   @Test
   void gap0830to0900_routesToHubAtNineWithNote() {
     // Wednesday 18 June 2025, 08:45 BST = 07:45 UTC: the Emergency Duty Team has closed, the Hub

@@ -277,6 +277,19 @@ class CatalogueTest {
     assertThat(get("T4-FAM-MACE-CATEGORY-2").has(IndicatorFlag.REFER_MACE)).isTrue();
   }
 
+  /**
+   * Matrix Tier 3 "No available parent and child is in need of accommodation" and the Section 20
+   * criteria of a child with no carer now (no one with parental responsibility; lost or abandoned;
+   * the carer prevented from providing care): the pack's reading flags these, and only these, as
+   * needing care now. The Tier 4 rows of the same concern already take the urgent route.
+   */
+  @Test
+  void needsCareNow_theRowsOfAChildWithNoCarerNow() {
+    assertThat(all().stream().filter(i -> i.has(IndicatorFlag.NEEDS_CARE_NOW)).map(i -> i.code().value()))
+        .containsExactlyInAnyOrder("T3-PAR-NO-PARENT-NEEDS-ACCOMMODATION", "T3-S20-NO-PARENTAL-RESPONSIBILITY",
+            "T3-S20-LOST-OR-ABANDONED", "T3-S20-CARER-PREVENTED");
+  }
+
   @Test
   void groups_familyContactFlagsAgreeWithinEveryGroup() {
     // Which code of a group a practitioner picks must never change whether the family may be told.
@@ -457,7 +470,7 @@ class CatalogueTest {
     assertThat(first.modality()).isEqualTo(Modality.MUST);
     assertThat(first.trigger().kind()).isEqualTo(Trigger.Kind.IMMEDIATE_DANGER);
     assertThat(first.contact()).contains("police");
-    assertThat(policy.actionRules()).hasSize(32); // 27 + issue 11: step-up, allocated-worker, step-down, two escalation rules
+    assertThat(policy.actionRules()).hasSize(33); // 27 + issue 11: step-up, allocated-worker, step-down, two escalation rules; + phone-referral-no-carer (V208)
   }
 
   @Test
