@@ -194,13 +194,18 @@ final class ActionPlanner {
 
   /** A phone referral already made: shown as made, and the timings that count from it count from the call. */
   private Action calledAlready(Action a, Instant called) {
-    return Action.builder().from(a)
+    Action.Builder done = Action.builder().from(a)
         .description("Done: the phone referral is recorded as made at " + local(called)
             + ". Nothing more to do for this step; what the policy asks of it: " + a.description())
         .due(Deadline.recordedDone(called, local(called)))
         .addNotes("The phone referral is recorded as made at " + local(called)
-            + ": the deadlines that count from it count from that call.")
-        .build();
+            + ": the deadlines that count from it count from that call.");
+    if (!a.blockers().isEmpty()) {
+      // A step already taken is not held up; what would have held it up stays visible as a note.
+      done.blockers(List.of())
+          .addNotes("Made although this advice would have held it up: " + String.join(" ", a.blockers()));
+    }
+    return done.build();
   }
 
   /** The reasons a gated action cannot go ahead yet. */

@@ -256,6 +256,29 @@ class ReferralFactsClauseTest {
         .isEqualTo(TUE_10AM);
   }
 
+  @Test
+  void section3_phoneReferralAlreadyMade_consentWithheld_isDone_notBlocked_theHoldUpKeptAsANote() {
+    Instant called = Instant.parse("2025-11-18T10:05:00Z");
+    Instant later = Instant.parse("2025-11-18T15:00:00Z");
+    var b = Referral.builder().ref(Ref.of("r1")).referrer(Referrer.of(AgencyType.SCHOOL)).madeAt(TUE_10AM)
+        .household(Household.builder().addChildren(Child.builder().ref(Ref.of("c1"))
+            .dateOfBirth(TUE.minusYears(14)).build()).addAdults(MUM).build())
+        .addReferredChildren(Ref.of("c1"))
+        .consent(io.thresholds.core.consent.ConsentState.withheld(
+            io.thresholds.core.consent.ConsentGiver.PARENTAL_RESPONSIBILITY, TUE_10AM.minusSeconds(600)))
+        .addConcerns(aboutC1(T3_13_TO_15));
+    Action before = kind(EVALUATOR.evaluate(b.build(), later).children().get(0),
+        io.thresholds.core.policy.ActionKind.PHONE_REFERRAL);
+    Action after = kind(EVALUATOR.evaluate(b.phoneReferralMadeAt(called).build(), later).children().get(0),
+        io.thresholds.core.policy.ActionKind.PHONE_REFERRAL);
+    // Not yet made: the refusal holds the Tier 3 call up (the case this test is about).
+    assertThat(before.blockers()).isNotEmpty();
+    assertThat(after.due().orElseThrow().isRecordedDone()).isTrue();
+    assertThat(after.blockers()).isEmpty();
+    assertThat(after.notes()).anySatisfy(n -> assertThat(n)
+        .startsWith("Made although this advice would have held it up: ").contains(before.blockers().get(0)));
+  }
+
   private static Action kind(ChildAssessment c, io.thresholds.core.policy.ActionKind kind) {
     return c.actions().stream().filter(a -> a.kind() == kind).findFirst().orElseThrow();
   }
