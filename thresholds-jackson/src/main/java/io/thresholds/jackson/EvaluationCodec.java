@@ -136,7 +136,8 @@ final class EvaluationCodec {
     Evaluation e = in.build(Evaluation.class, b::build);
     if (FORMAT.equals(format[0]) && needs2(e)) {
       throw in.mismatch(Evaluation.class, historyNeeds2(e)
-          ? "the reason kind protective, the widening child-protection-plan and the action kinds step-up,"
+          ? "the reason kinds protective and household, the widenings household and child-protection-plan"
+              + " and the action kinds step-up,"
               + " step-down and allocated-worker-review need format " + FORMAT_2
           : "ageBasis, oldestAge, openFacts, giverNotes, disagreement(Citation) and the exclusions' decidedBy,"
               + " explanation, citation and sharedConcerns need format " + FORMAT_2);
@@ -569,12 +570,12 @@ final class EvaluationCodec {
 
   /**
    * Issue 11: a reason or action of a kind {@code evaluation@1} does not have (protective facts,
-   * stepping up or down, the allocated worker), or a range widened by a child protection plan,
-   * needs {@code evaluation@2}.
+   * stepping up or down, the allocated worker, another child of the household), or a range widened
+   * by a child protection plan or by another child of the household, needs {@code evaluation@2}.
    */
   private static boolean historyNeeds2(Evaluation e) {
     for (ChildAssessment c : e.children()) {
-      if (c.widenedBy().contains(Widening.CHILD_PROTECTION_PLAN)) {
+      if (c.widenedBy().contains(Widening.CHILD_PROTECTION_PLAN) || c.widenedBy().contains(Widening.HOUSEHOLD)) {
         return true;
       }
       for (Reason r : c.reasons()) {

@@ -95,7 +95,7 @@ class EvaluationSchemaTest {
   /** Values of an enumeration the {@code @1} reader refuses (EvaluationCodec.needs2). */
   static final Map<String, Set<Enum<?>>> VALUES_NOT_IN_1 = Map.of(
       "reasonKind", Set.of(ReasonKind.PROTECTIVE, ReasonKind.HOUSEHOLD),
-      "widening", Set.of(Widening.CHILD_PROTECTION_PLAN),
+      "widening", Set.of(Widening.HOUSEHOLD, Widening.CHILD_PROTECTION_PLAN),
       "actionKind", Set.of(ActionKind.STEP_UP, ActionKind.STEP_DOWN, ActionKind.ALLOCATED_WORKER_REVIEW));
   /** Value types of the schema: formats and text, not objects of the model. */
   private static final Set<String> VALUE_DEFS =
