@@ -150,6 +150,64 @@ class CaseHistoryProperties {
     });
   }
 
+  /**
+   * Law 9 with a child protection plan (Section 47 criteria; section 6, do not tell the family): the
+   * plan may widen the range to Tier 4, and no guidance of the wider range allows telling the family
+   * or seeking consent where a do-not-tell concern (FGM family history, Tier 3) drives it; a tier's
+   * guidance that did not allow it before the plan does not allow it after.
+   */
+  @Property(tries = 600)
+  void addingAChildProtectionPlan_neverAddsAdviceToTellTheFamily_whereDoNotTellApplies(
+      @ForAll Referral referral, @ForAll boolean secret, @ForAll boolean allegation) {
+    var base = Referral.builder().from(referral);
+    java.time.LocalDate day = referral.madeAt().atZone(EVALUATOR.policy().zone()).toLocalDate();
+    if (secret) {
+      base.addConcerns(io.thresholds.core.model.Concern.of("T3-PAR-FGM-FAMILY-HISTORY",
+          io.thresholds.core.model.SubjectKind.CHILD, referral.referredChildren().get(0), day));
+    }
+    if (allegation) {
+      base.addConcerns(io.thresholds.core.model.Concern.of("T3-DEV-SUSPECTED-SEXUAL-ABUSE",
+          io.thresholds.core.model.SubjectKind.CHILD, referral.referredChildren().get(0), day));
+    }
+    Set<OpenPlan> others = referral.caseHistory().openPlans().stream()
+        .filter(p -> p != OpenPlan.CHILD_PROTECTION).collect(Collectors.toSet());
+    Referral without = base.caseHistory(CaseHistory.builder().from(referral.caseHistory()).openPlans(others).build()).build();
+    Set<OpenPlan> withPlan = new java.util.HashSet<>(others);
+    withPlan.add(OpenPlan.CHILD_PROTECTION);
+    Referral with = Referral.builder().from(without)
+        .caseHistory(CaseHistory.builder().from(without.caseHistory()).openPlans(withPlan).build()).build();
+    Evaluation before = EVALUATOR.evaluate(without, without.madeAt());
+    Evaluation after = EVALUATOR.evaluate(with, with.madeAt());
+    for (int i = 0; i < before.children().size(); i++) {
+      ChildAssessment was = before.children().get(i);
+      ChildAssessment now = after.children().get(i);
+      boolean doNotTell = java.util.stream.Stream.concat(was.drivingIndicators().stream(), now.drivingIndicators().stream())
+          .map(EVALUATOR.policy()::require)
+          .anyMatch(ind -> ind.has(io.thresholds.core.policy.IndicatorFlag.DO_NOT_TELL_FAMILY));
+      boolean planActed = now.reasons().stream()
+          .anyMatch(r -> r.indicator().equals(EVALUATOR.policy().childProtectionPlanIndicator()));
+      Statistics.label("do not tell, plan acted").collect(doNotTell, planActed);
+      if (doNotTell) {
+        assertThat(now.consent()).allSatisfy(g -> {
+          assertThat(g.mayTellFamily()).as("Tier %s may tell the family", g.tier()).isFalse();
+          assertThat(g.maySeekConsent()).as("Tier %s may seek consent", g.tier()).isFalse();
+        });
+      }
+      for (io.thresholds.core.consent.ConsentGuidance g : was.consent()) {
+        now.consent().stream().filter(n -> n.tier() == g.tier()).forEach(n -> {
+          assertThat(n.mayTellFamily()).as("Tier %s may tell the family", g.tier()).isEqualTo(n.mayTellFamily() && g.mayTellFamily());
+          assertThat(n.maySeekConsent()).as("Tier %s may seek consent", g.tier()).isEqualTo(n.maySeekConsent() && g.maySeekConsent());
+        });
+      }
+      if (with.immediateDanger() && now.tierRange().isPresent()) {
+        assertThat(ids(now).get(0)).isEqualTo("call-999");
+        assertThat(now.actions().get(0).modality()).isEqualTo(io.thresholds.core.policy.Modality.MUST);
+      }
+    }
+    Statistics.label("do not tell, plan acted").coverage(c ->
+        c.checkQuery(values -> Boolean.TRUE.equals(values.get(0)) && Boolean.TRUE.equals(values.get(1))).count(n -> n > 0));
+  }
+
   private static List<String> ids(ChildAssessment c) {
     return c.actions().stream().map(Action::ruleId).collect(Collectors.toList());
   }

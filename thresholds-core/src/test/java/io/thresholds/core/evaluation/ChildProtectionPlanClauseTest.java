@@ -44,6 +44,7 @@ class ChildProtectionPlanClauseTest {
   private static final IndicatorCode CP = IndicatorCode.of("T4-S47-CP-PLAN-OR-LAC-INJURY");
   private static final String SLAP = "T3-PAR-ASSAULT-NO-OR-MINOR-INJURY";
   private static final String EARLY_NEGLECT = "T2-PAR-EARLY-NEGLECT-SIGNS";
+  private static final String SUSPECTED_SEXUAL_ABUSE = "T3-DEV-SUSPECTED-SEXUAL-ABUSE";
   private static final String CHRONIC_HEALTH = "T3-DEV-UNMANAGED-CHRONIC-HEALTH";
 
   private static Referral.Builder referral(int children, String code, SubjectKind subject) {
@@ -186,5 +187,89 @@ class ChildProtectionPlanClauseTest {
         .caseHistory(plans(OpenPlan.CHILD_PROTECTION)).build());
     assertThat(ids(c).get(0)).isEqualTo("call-999");
     assertThat(c.actions().get(0).kind()).isEqualTo(ActionKind.CALL_EMERGENCY_SERVICES);
+  }
+
+  /** The referral with its only child replaced by {@code child} (same reference c1). */
+  private static Referral onlyChild(Referral.Builder r, Child.Builder child) {
+    Referral built = r.build();
+    Household h = Household.builder().from(built.household())
+        .children(List.of(child.ref(Ref.of("c1")).build())).build();
+    return Referral.builder().from(built).household(h).build();
+  }
+
+  @Test
+  void tier4_s47_youngPersonAged18_isAnAdult_outOfScope_soThePlanChangesNothing() {
+    Child.Builder adult = Child.builder().dateOfBirth(TUE.minusYears(18)).mobility(Mobility.MOBILE);
+    ChildAssessment without = assess(onlyChild(referral(1, SLAP, SubjectKind.PARENT_CARER), adult));
+    ChildAssessment with = assess(onlyChild(referral(1, SLAP, SubjectKind.PARENT_CARER)
+        .caseHistory(plans(OpenPlan.CHILD_PROTECTION)), Child.builder().dateOfBirth(TUE.minusYears(18)).mobility(Mobility.MOBILE)));
+    assertThat(with.tierRange()).isEmpty();
+    assertThat(with.drivingIndicators()).isEmpty();
+    assertThat(with.actions()).extracting(Action::kind).contains(ActionKind.ADULT_SERVICES);
+    assertThat(with.actions()).isEqualTo(without.actions());
+  }
+
+  @Test
+  void tier4_s47_unbornOnlyChild_allegationAboutTheParent_isTheCriterionFirmly() {
+    ChildAssessment c = assess(onlyChild(referral(1, SLAP, SubjectKind.PARENT_CARER)
+        .caseHistory(plans(OpenPlan.CHILD_PROTECTION)), Child.builder().expectedDateOfDelivery(TUE.plusMonths(2))));
+    assertThat(c.age().unborn()).isTrue();
+    assertThat(c.tierRange()).contains(TierRange.of(Tier.ACUTE, Tier.ACUTE));
+    assertThat(c.drivingIndicators()).contains(CP);
+  }
+
+  @Test
+  void tier4_s47_approximateAgeThatMayBe18_staysInScope_andTheOtherConcernReachesTier4() {
+    Child.Builder maybeAdult = Child.builder().approximateAge(io.thresholds.core.model.ApproximateAge.of(17, 11)).mobility(Mobility.MOBILE);
+    ChildAssessment without = assess(onlyChild(referral(1, EARLY_NEGLECT, SubjectKind.PARENT_CARER), maybeAdult));
+    ChildAssessment with = assess(onlyChild(referral(1, EARLY_NEGLECT, SubjectKind.PARENT_CARER)
+        .caseHistory(plans(OpenPlan.CHILD_PROTECTION)),
+        Child.builder().approximateAge(io.thresholds.core.model.ApproximateAge.of(17, 11)).mobility(Mobility.MOBILE)));
+    assertThat(with.tierRange()).isPresent();
+    assertThat(with.tierRange().get().min()).isGreaterThanOrEqualTo(without.tierRange().get().min());
+    assertThat(with.tierRange().get().max()).isEqualTo(Tier.ACUTE);
+  }
+
+  @Test
+  void tier4_s47_strengthOnly_changesNothing() {
+    ChildAssessment without = assess(referral(1, "T1-DEV-GOOD-ATTENDANCE", SubjectKind.CHILD).build());
+    ChildAssessment with = assess(referral(1, "T1-DEV-GOOD-ATTENDANCE", SubjectKind.CHILD)
+        .caseHistory(plans(OpenPlan.CHILD_PROTECTION)).build());
+    assertThat(with.tierRange()).isEqualTo(without.tierRange());
+    assertThat(with.widenedBy()).doesNotContain(Widening.CHILD_PROTECTION_PLAN);
+    assertThat(with.drivingIndicators()).doesNotContain(CP);
+  }
+
+  @Test
+  void tier4_s47_immediateDangerWithAnAllegation_999StaysFirstAndMust_andTheRangeIsFirmTier4() {
+    ChildAssessment c = assess(referral(1, SUSPECTED_SEXUAL_ABUSE, SubjectKind.CHILD).immediateDanger(true)
+        .caseHistory(plans(OpenPlan.CHILD_PROTECTION)).build());
+    assertThat(ids(c).get(0)).isEqualTo("call-999");
+    assertThat(c.actions().get(0).modality()).isEqualTo(Modality.MUST);
+    assertThat(c.tierRange()).contains(TierRange.of(Tier.ACUTE, Tier.ACUTE));
+  }
+
+  @Test
+  void tier4_s47_severalReferredChildren_anAllegationAboutOneChild_leavesTheOtherAsWithoutThePlan() {
+    Evaluation without = EVALUATOR.evaluate(referral(2, SUSPECTED_SEXUAL_ABUSE, SubjectKind.CHILD).build(), TUE_10AM);
+    Evaluation with = EVALUATOR.evaluate(referral(2, SUSPECTED_SEXUAL_ABUSE, SubjectKind.CHILD)
+        .caseHistory(plans(OpenPlan.CHILD_PROTECTION)).build(), TUE_10AM);
+    // c1: the plan may be a sibling's, so the allegation is to weigh (3-4), never lower.
+    assertThat(with.children().get(0).tierRange()).contains(TierRange.of(Tier.HIGH_OR_COMPLEX, Tier.ACUTE));
+    // c2: no concern about them; the plan alone changes nothing.
+    assertThat(with.children().get(1).tierRange()).isEqualTo(without.children().get(1).tierRange());
+    assertThat(with.children().get(1).drivingIndicators()).doesNotContain(CP);
+  }
+
+  @Test
+  void tier4_s47_excludedSibling_staysExcluded_andTheReferredChildReachesTier4() {
+    Referral r = referral(2, SLAP, SubjectKind.PARENT_CARER).referredChildren(List.of(Ref.of("c1")))
+        .putExclusions(Ref.of("c2"), "lives with the other parent")
+        .caseHistory(plans(OpenPlan.CHILD_PROTECTION)).build();
+    Evaluation e = EVALUATOR.evaluate(r, TUE_10AM);
+    assertThat(e.children()).hasSize(1);
+    assertThat(e.children().get(0).tierRange()).contains(TierRange.of(Tier.HIGH_OR_COMPLEX, Tier.ACUTE));
+    assertThat(e.exclusions()).hasSize(1);
+    assertThat(e.exclusions().get(0).child()).isEqualTo(Ref.of("c2"));
   }
 }

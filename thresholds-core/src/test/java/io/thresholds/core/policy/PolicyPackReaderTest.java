@@ -129,6 +129,77 @@ class PolicyPackReaderTest {
   }
 
   @Test
+  void childProtectionPlan_readingWithoutItsSection_failsAtTheReadingsKey() throws IOException {
+    List<String> all = lines(PROPERTIES);
+    all.removeIf(l -> l.startsWith("rules.child-protection-plan.section"));
+    write(PROPERTIES, all);
+    int n = lineOf(PROPERTIES, "rules.child-protection-plan.reading");
+    assertThat(loadFails().getMessage()).contains(fileAndLine(PROPERTIES, n)).contains("rules.child-protection-plan.reading");
+  }
+
+  @Test
+  void childProtectionPlan_emptyAllegationInTheList_failsAtItsKey_notDropped() throws IOException {
+    // An empty entry between two codes (a trailing comma is tolerated, as in every list key of the pack).
+    int n = edit(PROPERTIES, "rules.child-protection-plan.allegations", l -> l.replaceFirst(",", ", ,"));
+    assertThat(loadFails().getMessage()).contains(fileAndLine(PROPERTIES, n))
+        .contains("rules.child-protection-plan.allegations");
+  }
+
+  @Test
+  void childProtectionPlan_allegationTypedAsFreeText_failsAtItsKey_withoutTheText() throws IOException {
+    int n = edit(PROPERTIES, "rules.child-protection-plan.allegations", l -> l + ", Jane Doe 01/03/2014");
+    assertThat(loadFails().getMessage()).contains(fileAndLine(PROPERTIES, n))
+        .contains("rules.child-protection-plan.allegations").doesNotContain("Jane").doesNotContain("2014");
+  }
+
+  @Test
+  void childProtectionPlan_indicatorIsAStrength_failsAtItsKey_withoutTheValue() throws IOException {
+    int n = edit(PROPERTIES, "rules.child-protection-plan.indicator",
+        l -> "rules.child-protection-plan.indicator = T1-DEV-GOOD-ATTENDANCE");
+    assertThat(loadFails().getMessage()).contains(fileAndLine(PROPERTIES, n))
+        .contains("childProtectionPlanIndicator").doesNotContain("T1-DEV-GOOD-ATTENDANCE");
+  }
+
+  /**
+   * Needs-care-now on a Tier 4 and a Tier 1 row, and the no-carer rule on the flag alone: the pack
+   * loads, so a concern on each row evaluates, in office hours and on a Saturday night.
+   */
+  @Test
+  void needsCareNow_onTier1AndTier4Rows_ruleOnTheFlagAlone_loadsAndEvaluates() throws IOException {
+    edit(INDICATORS, "T4-S47-CP-PLAN-OR-LAC-INJURY", l -> l.replace("\tS47\t", "\tS47,NEEDS_CARE_NOW\t"));
+    edit(INDICATORS, "T1-DEV-GOOD-ATTENDANCE", l -> l.replaceFirst("\t-\t-\t-\t-\t", "\t-\t-\tNEEDS_CARE_NOW\t-\t"));
+    edit(ACTIONS, "phone-referral-no-carer", l -> l.replace("flag:NEEDS_CARE_NOW&tier=3", "flag:NEEDS_CARE_NOW"));
+    Policy p = Policies.load(dir);
+    assertThat(p.require(io.thresholds.core.model.IndicatorCode.of("T4-S47-CP-PLAN-OR-LAC-INJURY")).flags())
+        .contains(IndicatorFlag.NEEDS_CARE_NOW);
+    assertThat(p.require(io.thresholds.core.model.IndicatorCode.of("T1-DEV-GOOD-ATTENDANCE")).flags())
+        .contains(IndicatorFlag.NEEDS_CARE_NOW);
+    var evaluator = io.thresholds.core.evaluation.ThresholdEvaluator.of(p);
+    for (String code : List.of("T4-S47-CP-PLAN-OR-LAC-INJURY", "T1-DEV-GOOD-ATTENDANCE")) {
+      for (java.time.Instant at : List.of(java.time.Instant.parse("2025-11-18T10:00:00Z"),
+          java.time.Instant.parse("2025-11-22T23:00:00Z"))) {
+        java.time.LocalDate day = at.atZone(p.zone()).toLocalDate();
+        var r = io.thresholds.core.model.Referral.builder().ref(io.thresholds.core.model.Ref.of("r1"))
+            .referrer(io.thresholds.core.model.Referrer.of(io.thresholds.core.model.AgencyType.SCHOOL)).madeAt(at)
+            .household(io.thresholds.core.model.Household.builder()
+                .addChildren(io.thresholds.core.model.Child.builder().ref(io.thresholds.core.model.Ref.of("c1"))
+                    .dateOfBirth(day.minusYears(8)).mobility(io.thresholds.core.model.Mobility.MOBILE).build())
+                .build())
+            .addReferredChildren(io.thresholds.core.model.Ref.of("c1"))
+            .addConcerns(io.thresholds.core.model.Concern.of(code, io.thresholds.core.model.SubjectKind.CHILD,
+                io.thresholds.core.model.Ref.of("c1"), day))
+            .build();
+        var c = evaluator.evaluate(r, at).children().get(0);
+        assertThat(c.tierRange()).as(code).isPresent();
+        if (code.startsWith("T4")) {
+          assertThat(c.actions()).as(code).anyMatch(a -> a.kind() == ActionKind.PHONE_REFERRAL
+              && a.modality() == Modality.MUST);
+        }
+      }
+    }
+  }
+
+  @Test
   void childProtectionPlan_keysRemoved_noSetting() throws IOException {
     List<String> all = lines(PROPERTIES);
     all.removeIf(l -> l.startsWith("rules.child-protection-plan."));
