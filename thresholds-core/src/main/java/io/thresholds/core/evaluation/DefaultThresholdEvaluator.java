@@ -511,8 +511,11 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       }
     }
     Indicator target = policy.require(code.get());
-    boolean ownPlan = w.referral.household().children().size() == 1;
+    // The plan is this child's when no other child of the household may be under the adult age.
+    boolean onlyOne = w.referral.household().children().size() == 1;
+    boolean ownPlan = onlyOne || !anotherMayBeAChild(w);
     String plan = ownPlan ? "The referral records a child protection plan and this is the household's only child"
+        + (onlyOne ? "" : " under " + policy.adultAge())
         : "The referral records a child protection plan for a child of the household (it may be another child's)";
     if (allegation >= 0 && ownPlan) {
       w.driving.putIfAbsent(target.code(), target);
@@ -549,6 +552,23 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
           .citation(policy.childProtectionPlanCitation().orElseThrow())
           .build());
     }
+  }
+
+  /** Whether another child of the household is, or may be (age approximate or unknown), under the adult age. */
+  private boolean anotherMayBeAChild(Work w) {
+    for (Child c : w.referral.household().children()) {
+      if (c.ref().equals(w.child.ref())) {
+        continue;
+      }
+      if (c.ageUnknown()) {
+        return true;
+      }
+      Age youngest = c.hasExactAge() ? c.ageOn(w.referralDay) : ageFrom(c.latestBirth(w.referralDay), w.referralDay);
+      if (youngest.unborn() || youngest.years() < policy.adultAge()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A disabled child, or one whose disability is not recorded either way. */

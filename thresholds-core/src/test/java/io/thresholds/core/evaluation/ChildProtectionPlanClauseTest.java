@@ -140,6 +140,25 @@ class ChildProtectionPlanClauseTest {
   }
 
   @Test
+  void tier4_s47_theOtherChildOfTheHouseholdIs18_thePlanIsThisChilds_soTheAllegationIsTheCriterionFirmly() {
+    Referral.Builder b = referral(1, SLAP, SubjectKind.PARENT_CARER).caseHistory(plans(OpenPlan.CHILD_PROTECTION));
+    Referral one = b.build();
+    Household h = Household.builder().from(one.household())
+        .addChildren(Child.builder().ref(Ref.of("c2")).dateOfBirth(TUE.minusYears(19)).mobility(Mobility.MOBILE).build())
+        .build();
+    Referral adultSibling = b.household(h).addReferredChildren(Ref.of("c2")).build();
+    ChildAssessment c = assess(adultSibling);
+    assertThat(c.tierRange()).contains(TierRange.of(Tier.ACUTE, Tier.ACUTE));
+    assertThat(reasonAbout(c, CP).kind()).isEqualTo(ReasonKind.ESCALATED);
+    assertThat(reasonAbout(c, CP).explanation()).contains("only child under 18");
+    // A sibling whose age is not known may be the child on the plan: the allegation stays to weigh.
+    Household unknownAge = Household.builder().from(one.household())
+        .addChildren(Child.builder().ref(Ref.of("c2")).ageUnknown(true).build()).build();
+    ChildAssessment u = assess(b.household(unknownAge).build());
+    assertThat(u.tierRange()).contains(TierRange.of(Tier.HIGH_OR_COMPLEX, Tier.ACUTE));
+  }
+
+  @Test
   void tier4_s47_childInNeedPlanOnly_changesNothing() {
     Referral none = referral(1, SLAP, SubjectKind.PARENT_CARER).build();
     ChildAssessment cin = assess(Referral.builder().from(none).caseHistory(plans(OpenPlan.CHILD_IN_NEED)).build());
