@@ -325,10 +325,8 @@ final class ChildRow {
       return s;
     }
     io.thresholds.core.consent.ConsentStatus out = s;
-    for (io.thresholds.core.consent.GiverConsent g : referral.consentByGiver()) {
-      boolean aboutChild = g.giver() == io.thresholds.core.consent.ConsentGiver.PARENTAL_RESPONSIBILITY
-          || g.person().orElse(referral.referredChildren().get(0)).equals(child);
-      if (!aboutChild || !g.decides()) {
+    for (io.thresholds.core.consent.GiverConsent g : referral.decisionsAbout(child)) {
+      if (!g.decides()) {
         continue;
       }
       if (g.refused()) {

@@ -817,17 +817,8 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
    * referred child). A decision recorded later is not yet known.
    */
   static List<GiverConsent> giversAt(Referral referral, Ref child, Instant at) {
-    List<GiverConsent> out = new ArrayList<>(referral.consentByGiver().size());
-    for (GiverConsent g : referral.consentByGiver()) {
-      if (g.recordedAt().map(t -> t.isAfter(at)).orElse(false)) {
-        continue;
-      }
-      if (g.giver() == io.thresholds.core.consent.ConsentGiver.YOUNG_PERSON
-          && !g.person().orElse(referral.referredChildren().get(0)).equals(child)) {
-        continue;
-      }
-      out.add(g);
-    }
+    List<GiverConsent> out = referral.decisionsAbout(child);
+    out.removeIf(g -> g.recordedAt().map(t -> t.isAfter(at)).orElse(false));
     return out;
   }
 

@@ -11,6 +11,7 @@ import io.thresholds.core.internal.Bounds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +157,23 @@ public abstract class Referral {
         throw new InvalidValueException(field, "is listed twice");
       }
     }
+  }
+
+  /**
+   * @param child a referred child
+   * @return the decisions of {@link #consentByGiver()} that bear on that child, in order: every
+   *     person's with parental responsibility, and the young person's own where it is that child's
+   *     (the child it names, or the first referred child when it names none)
+   */
+  public final List<GiverConsent> decisionsAbout(Ref child) {
+    List<GiverConsent> out = new ArrayList<>(consentByGiver().size());
+    for (GiverConsent g : consentByGiver()) {
+      if (g.giver() != io.thresholds.core.consent.ConsentGiver.YOUNG_PERSON
+          || g.person().orElse(referredChildren().get(0)).equals(child)) {
+        out.add(g);
+      }
+    }
+    return out;
   }
 
   /** Shared on consent: someone whose decision counts had given it by then. */

@@ -179,13 +179,14 @@ final class PolicyPackReader {
         at(p, "rules.child-protection-plan.indicator", () -> IndicatorCode.of(v))));
     if (p.optional("rules.child-protection-plan.section").isPresent()) {
       b.childProtectionPlanCitation(citation(p, "rules.child-protection-plan", document));
+    } else if (p.has("rules.child-protection-plan.reading")) {
+      throw new PolicyFormatException(p.where("rules.child-protection-plan.reading")
+          + ": a reading needs the section it reads (rules.child-protection-plan.section)");
     }
-    p.optional("rules.child-protection-plan.allegations").ifPresent(v -> {
-      for (String code : v.split(",")) {
-        b.addChildProtectionPlanAllegations(at(p, "rules.child-protection-plan.allegations",
-            () -> IndicatorCode.of(code.strip())));
-      }
-    });
+    for (String code : allegations(p)) {
+      b.addChildProtectionPlanAllegations(at(p, "rules.child-protection-plan.allegations",
+          () -> IndicatorCode.of(code)));
+    }
     Optional<String> decidedBy = p.optional("rules.exclusions.decided-by");
     if (decidedBy.isPresent()) {
       b.exclusionRule(at(p, "rules.exclusions.decided-by", () -> ExclusionRule.builder()
@@ -521,10 +522,8 @@ final class PolicyPackReader {
             user = l.props.where(k);
           }
         }
-        String k = "rules.child-protection-plan.allegations";
-        if (l.props.has(k) && java.util.Arrays.stream(l.props.optional(k).orElse("").split(","))
-            .anyMatch(c -> c.strip().equals(name))) {
-          user = l.props.where(k);
+        if (allegations(l.props).contains(name)) {
+          user = l.props.where("rules.child-protection-plan.allegations");
         }
       } else if (kind.equals("action")) {
         for (Row r : l.actions.values()) {
@@ -759,6 +758,15 @@ final class PolicyPackReader {
       throw new PolicyFormatException(source + ": no header line");
     }
     return rows;
+  }
+
+  /** The codes listed in {@code rules.child-protection-plan.allegations}, stripped; none when absent. */
+  private static List<String> allegations(StrictProperties p) {
+    List<String> out = new ArrayList<>();
+    for (String code : p.optional("rules.child-protection-plan.allegations").orElse("").split(",")) {
+      out.add(code.strip());
+    }
+    return p.has("rules.child-protection-plan.allegations") ? out : List.of();
   }
 
   private static Citation citation(StrictProperties p, String prefix, String document) {

@@ -64,6 +64,21 @@ class ConsentByGiverClauseTest {
         .addReferredChildren(C1);
   }
 
+  @Test
+  void section2_consentPerPerson_theDecisionsAboutAChild_everyParentsAndOnlyThatYoungPersonsOwn() {
+    Ref c2 = Ref.of("c2");
+    Referral two = referral(FIFTEEN)
+        .household(Household.builder().from(referral(FIFTEEN).build().household())
+            .addChildren(Child.builder().ref(c2).dateOfBirth(FIFTEEN.minusYears(1)).build()).build())
+        .addReferredChildren(c2)
+        .addConcerns(Concern.of("T2-DEV-BEREAVED", SubjectKind.CHILD, C1, MON))
+        .addConsentByGiver(parent(ConsentStatus.WITHHELD), youngPerson(Competence.JUDGED_COMPETENT, ConsentStatus.GIVEN))
+        .build();
+    // The young person's decision names c1: it is c1's, not c2's; the parent's bears on both.
+    assertThat(two.decisionsAbout(C1)).containsExactlyElementsOf(two.consentByGiver());
+    assertThat(two.decisionsAbout(c2)).containsExactly(two.consentByGiver().get(0));
+  }
+
   private static Referral.Builder tier2(LocalDate dob) {
     return referral(dob).addConcerns(Concern.of("T2-DEV-BEREAVED", SubjectKind.CHILD, C1, MON));
   }

@@ -134,7 +134,8 @@ class PolicyPackReaderTest {
     all.removeIf(l -> l.startsWith("rules.child-protection-plan.section"));
     write(PROPERTIES, all);
     int n = lineOf(PROPERTIES, "rules.child-protection-plan.reading");
-    assertThat(loadFails().getMessage()).contains(fileAndLine(PROPERTIES, n)).contains("rules.child-protection-plan.reading");
+    assertThat(loadFails().getMessage()).contains(fileAndLine(PROPERTIES, n)).contains("rules.child-protection-plan.reading")
+        .contains("needs the section").doesNotContain("unknown key");
   }
 
   @Test

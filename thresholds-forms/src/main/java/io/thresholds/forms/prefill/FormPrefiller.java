@@ -313,10 +313,7 @@ public final class FormPrefiller {
   private void consent(Draft d, Referral r, Ref child, Instant at) {
     List<GiverConsent> givers = new ArrayList<>();
     boolean later = false;
-    for (GiverConsent g : r.consentByGiver()) {
-      if (g.giver() == ConsentGiver.YOUNG_PERSON && !g.person().orElse(r.referredChildren().get(0)).equals(child)) {
-        continue; // another child's own decision
-      }
+    for (GiverConsent g : r.decisionsAbout(child)) {
       if (g.recordedAt().map(t -> t.isAfter(at)).orElse(false)) {
         later = true;
         continue;
