@@ -156,6 +156,7 @@ final class ActionPlanner {
       List<ConsentGuidance> consent) {
     int n = applicable.length;
     Instant[] due = new Instant[n];
+    boolean[] done = new boolean[n];
     List<Action> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (applicable[i] == null || removed[i]) {
@@ -163,10 +164,29 @@ final class ActionPlanner {
       }
       int from = countsFrom[i] < 0 ? -1 : alias[countsFrom[i]];
       Action a = planned(i, applicable[i], from >= 0 && due[from] != null ? from : -1, due, facts, at, consent);
+      if (from >= 0 && done[from] && rules.get(i).kind() == ActionKind.CHASE_FEEDBACK) {
+        a = chasingDone(a);
+      }
+      done[i] = rules.get(i).kind() == ActionKind.PHONE_REFERRAL && a.due().filter(Deadline::isRecordedDone).isPresent();
       due[i] = a.due().map(Deadline::dueBy).orElse(null);
       out.add(a);
     }
     return out;
+  }
+
+  /**
+   * Chasing a referral recorded as made: its consent gate, there so that nothing is chased while the
+   * referral waits, does not hold it up; what would have is kept as a note.
+   */
+  private static Action chasingDone(Action a) {
+    if (a.blockers().isEmpty()) {
+      return a;
+    }
+    return Action.builder().from(a)
+        .blockers(List.of())
+        .addNotes("The referral it chases is recorded as made, so this step is not held up; what would"
+            + " have held it up: " + String.join(" ", a.blockers()))
+        .build();
   }
 
   /**

@@ -756,6 +756,39 @@ class CityOfLondonClauseTest {
   }
 
   @Test
+  void section3_chaseTheOutcome_waitsForTheReferralItChases() {
+    // Section 3: once the Hub has processed a referral it calls the referrer back; without a call
+    // within one working day the referrer must contact the Hub. There is nothing to chase while the
+    // referral itself waits for consent (Section 2: Tier 2 needs consent; Tier 3 only a refusal
+    // holds the referral up; Tier 4 nothing does).
+    Referral.Builder tier2 = referral(TUE_10AM, child(LocalDate.of(2021, 4, 10)))
+        .addConcerns(aboutChild("T2-DEV-DELAYED-MILESTONES", MON));
+    ConsentState withheld = ConsentState.withheld(ConsentGiver.PARENTAL_RESPONSIBILITY, TUE_10AM.minusSeconds(1800));
+    ChildAssessment t2Withheld = assess(tier2.consent(withheld));
+    assertThat(action(t2Withheld, "early-help-referral").ready()).isFalse();
+    assertThat(action(t2Withheld, "chase-feedback").ready()).isFalse();
+    assertThat(action(assess(tier2.consent(ConsentState.notYetSought())), "chase-feedback").ready()).isFalse();
+    assertThat(action(assess(tier2.consent(
+        ConsentState.given(ConsentGiver.PARENTAL_RESPONSIBILITY, ConsentForm.WRITTEN, TUE_10AM.minusSeconds(1800)))),
+        "chase-feedback").ready()).isTrue();
+
+    Referral.Builder tier3 = referral(TUE_10AM, child(LocalDate.of(2011, 4, 10)))
+        .addConcerns(aboutChild("T3-FAM-MACE-CATEGORY-0", MON));
+    ChildAssessment t3Withheld = assess(tier3.consent(withheld));
+    assertThat(action(t3Withheld, "phone-referral").ready()).isFalse();
+    assertThat(action(t3Withheld, "chase-feedback").ready()).isFalse();
+    assertThat(action(assess(tier3.consent(ConsentState.notYetSought())), "chase-feedback").ready()).isTrue();
+    // A referral recorded as made is chased whatever held it up.
+    ChildAssessment t3Called = assess(tier3.consent(withheld).phoneReferralMadeAt(TUE_10AM.minusSeconds(600)));
+    assertThat(action(t3Called, "chase-feedback").ready()).isTrue();
+    assertThat(action(t3Called, "chase-feedback").notes()).anyMatch(n -> n.contains("recorded as made"));
+
+    ChildAssessment t4Withheld = assess(referral(TUE_10AM, child(LocalDate.of(2011, 4, 10)))
+        .addConcerns(aboutChild("T4-FAM-MACE-CATEGORY-1", MON)).consent(withheld));
+    assertThat(action(t4Withheld, "chase-feedback").ready()).isTrue();
+  }
+
+  @Test
   void tier4_maceReferral_isNotHeldUpByWithheldConsent() {
     // Section 2 Tier 4: consent is not required; if withheld, consider overriding it with the DSL.
     ChildAssessment c = assess(referral(TUE_10AM, child(LocalDate.of(2011, 4, 10)))
