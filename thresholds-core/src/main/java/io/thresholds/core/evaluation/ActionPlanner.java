@@ -157,6 +157,7 @@ final class ActionPlanner {
     int n = applicable.length;
     Instant[] due = new Instant[n];
     boolean[] done = new boolean[n];
+    @Nullable Action[] chased = new Action[n]; // the phone referrals planned so far, which a chase may follow
     List<Action> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (applicable[i] == null || removed[i]) {
@@ -164,10 +165,13 @@ final class ActionPlanner {
       }
       int from = countsFrom[i] < 0 ? -1 : alias[countsFrom[i]];
       Action a = planned(i, applicable[i], from >= 0 && due[from] != null ? from : -1, due, facts, at, consent);
-      if (from >= 0 && done[from] && rules.get(i).kind() == ActionKind.CHASE_FEEDBACK) {
-        a = chasingDone(a);
+      if (from >= 0 && rules.get(i).kind() == ActionKind.CHASE_FEEDBACK && chased[from] != null) {
+        a = chasing(a, chased[from], done[from]);
       }
-      done[i] = rules.get(i).kind() == ActionKind.PHONE_REFERRAL && a.due().filter(Deadline::isRecordedDone).isPresent();
+      if (rules.get(i).kind() == ActionKind.PHONE_REFERRAL) {
+        chased[i] = a;
+        done[i] = a.due().filter(Deadline::isRecordedDone).isPresent();
+      }
       due[i] = a.due().map(Deadline::dueBy).orElse(null);
       out.add(a);
     }
@@ -175,18 +179,22 @@ final class ActionPlanner {
   }
 
   /**
-   * Chasing a referral recorded as made: its consent gate, there so that nothing is chased while the
-   * referral waits, does not hold it up; what would have is kept as a note.
+   * Chasing the phone referral: its consent gate, there so that nothing is chased while the
+   * referral waits, gives way to what holds the referral itself up (at a range of tiers the two
+   * gates may read different tiers' consent rules). A referral recorded as made holds nothing up;
+   * what would have held the chase up is kept as a note.
    */
-  private static Action chasingDone(Action a) {
-    if (a.blockers().isEmpty()) {
+  private static Action chasing(Action a, Action referral, boolean made) {
+    List<String> blockers = made ? List.of() : referral.blockers();
+    if (blockers.equals(a.blockers())) {
       return a;
     }
-    return Action.builder().from(a)
-        .blockers(List.of())
-        .addNotes("The referral it chases is recorded as made, so this step is not held up; what would"
-            + " have held it up: " + String.join(" ", a.blockers()))
-        .build();
+    Action.Builder b = Action.builder().from(a).blockers(blockers);
+    if (made && !a.blockers().isEmpty()) {
+      b.addNotes("The referral it chases is recorded as made, so this step is not held up; what would"
+          + " have held it up: " + String.join(" ", a.blockers()));
+    }
+    return b.build();
   }
 
   /**

@@ -786,6 +786,20 @@ class CityOfLondonClauseTest {
     ChildAssessment t4Withheld = assess(referral(TUE_10AM, child(LocalDate.of(2011, 4, 10)))
         .addConcerns(aboutChild("T4-FAM-MACE-CATEGORY-1", MON)).consent(withheld));
     assertThat(action(t4Withheld, "chase-feedback").ready()).isTrue();
+
+    // A young carer is listed at Tier 2 and at Tier 3 (a range of 2-3): the phone referral the chase
+    // follows reads Tier 3's rule, so consent not yet sought holds neither up, while the early help
+    // referral waits for consent; a refusal holds both up.
+    Referral.Builder range = referral(TUE_10AM, child(LocalDate.of(2011, 4, 10)))
+        .addConcerns(aboutChild("T2-FAM-YOUNG-CARER-NEEDS", MON));
+    ChildAssessment rangeNotSought = assess(range.consent(ConsentState.notYetSought()));
+    assertThat(rangeNotSought.tierRange()).contains(range(Tier.ADDITIONAL_NEEDS, Tier.HIGH_OR_COMPLEX));
+    assertThat(action(rangeNotSought, "early-help-referral").ready()).isFalse();
+    assertThat(action(rangeNotSought, "phone-referral").ready()).isTrue();
+    assertThat(action(rangeNotSought, "chase-feedback").ready()).isTrue();
+    ChildAssessment rangeWithheld = assess(range.consent(withheld));
+    assertThat(action(rangeWithheld, "phone-referral").ready()).isFalse();
+    assertThat(action(rangeWithheld, "chase-feedback").ready()).isFalse();
   }
 
   @Test
