@@ -8,6 +8,7 @@ import io.thresholds.core.model.OpenPlan;
 import io.thresholds.core.model.Tier;
 import io.thresholds.core.policy.ActionKind;
 import io.thresholds.core.policy.ActionRule;
+import io.thresholds.core.policy.Channel;
 import io.thresholds.core.policy.Contact;
 import io.thresholds.core.policy.IndicatorFlag;
 import io.thresholds.core.policy.Modality;
@@ -419,6 +420,9 @@ final class ActionPlanner {
         boolean timed = timing.kind() == Timing.Kind.IMMEDIATELY || timing.kind() == Timing.Kind.NEXT_OPENING;
         if (timed && c.hours().isPresent()) {
           opensAt = c.hours().get().nextOpening(base, policy.calendar());
+        } else if (timing.kind() == Timing.Kind.NONE && rule.channel() == Channel.PHONE && c.hours().isPresent()
+            && !c.hours().get().isOpen(base, policy.calendar())) {
+          notes = List.of(closed(c, c.hours().get(), base));
         }
       }
     }
@@ -485,6 +489,19 @@ final class ActionPlanner {
         + next.name() + " opens at " + local(opens) + ": phone then. If a child is in immediate"
         + " danger, call 999 now.";
     return new Route(next, opens, note);
+  }
+
+  /**
+   * A call without a deadline to a service that is closed at the time of the advice: when it opens,
+   * and what is open now if the matter cannot wait.
+   */
+  private String closed(Contact c, ServiceHours hours, Instant t) {
+    String note = c.name() + " is not staffed at " + local(t) + " (" + hours.toText() + "); it opens at "
+        + local(hours.nextOpening(t, policy.calendar())) + ".";
+    if (!outRoute.equals(c) && outRoute.hours().filter(h -> h.isOpen(t, policy.calendar())).isPresent()) {
+      note += " If the matter cannot wait, " + outRoute.name() + " is open now.";
+    }
+    return note + " If a child is in immediate danger, call 999 now.";
   }
 
   private String local(Instant t) {

@@ -803,6 +803,21 @@ class CityOfLondonClauseTest {
   }
 
   @Test
+  void section3_consultationCall_outOfHours_saysTheHubIsClosedAndWhatIsOpen() {
+    // Section 3: the Hub takes consultation calls; its office hours are 09:00-17:00 Monday to Friday,
+    // and out of hours (17:00-08:30, weekends and public holidays) the Emergency Duty Team is open.
+    Referral.Builder b = referral(london("2025-11-22T02:00"), child(LocalDate.of(2011, 4, 10)))
+        .addConcerns(aboutChild("T2-FAM-YOUNG-CARER-NEEDS", MON));
+    Action saturday = action(assess(b), "consultation-call");
+    assertThat(saturday.notes()).singleElement().asString()
+        .contains("Children and Families Hub is not staffed at", "it opens at Mon 24 Nov 2025 09:00",
+            "Emergency Duty Team is open now", "call 999");
+    Action tuesday = action(assess(referral(TUE_10AM, child(LocalDate.of(2011, 4, 10)))
+        .addConcerns(aboutChild("T2-FAM-YOUNG-CARER-NEEDS", MON))), "consultation-call");
+    assertThat(tuesday.notes()).isEmpty();
+  }
+
+  @Test
   void tier4_maceReferral_isNotHeldUpByWithheldConsent() {
     // Section 2 Tier 4: consent is not required; if withheld, consider overriding it with the DSL.
     ChildAssessment c = assess(referral(TUE_10AM, child(LocalDate.of(2011, 4, 10)))
