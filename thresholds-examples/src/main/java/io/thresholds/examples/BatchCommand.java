@@ -40,29 +40,31 @@ import picocli.CommandLine.Spec;
     name = "batch",
     mixinStandardHelpOptions = true,
     header = "Evaluate a JSON Lines file of referrals: one result per line, then a summary.",
+    // One element per paragraph: picocli wraps each to the usage help width (HelpLayoutTest).
     description = {
-      "Evaluate one thresholds/referral@1 document per line, each as at its own madeAt, and write",
-      "one line per input line, in the same order: the thresholds/evaluation@1 document, or for a",
-      "line that cannot be evaluated a thresholds/batch-error@1 record with the line number, the",
-      "kind of error and a message. A bad line never stops the run. Memory stays bounded however",
-      "large the input.",
+      "Evaluate one thresholds/referral@1 document per line, each as at its own madeAt, and write"
+          + " one line per input line, in the same order: the thresholds/evaluation@1 document, or for a"
+          + " line that cannot be evaluated a thresholds/batch-error@1 record with the line number, the"
+          + " kind of error and a message. A bad line never stops the run. Memory stays bounded however"
+          + " large the input.",
       "",
-      "Progress goes to standard error; then a summary: children per tier, referrals per pathway",
-      "(MACE, Prevent, the education service, ...) and error records per kind. The summary goes to",
-      "standard output when the results go to --out, else to standard error.",
+      "Progress goes to standard error; then a summary: children per tier, referrals per pathway"
+          + " (MACE, Prevent, the education service, ...) and error records per kind. The summary goes to"
+          + " standard output when the results go to --out, else to standard error.",
       "",
-      "With --format csv the results are a table instead: a header, then one RFC 4180 row per",
-      "referred child (and one per error record), with the input facts and the result; the",
-      "columns are described in thresholds-examples/COLUMNS.md. --summary-json writes the summary",
-      "as data with breakdowns; --report writes it as a self-contained HTML page with charts.",
+      "With --format csv the results are a table instead: a header, then one RFC 4180 row per"
+          + " referred child (and one per error record), with the input facts and the result; the"
+          + " columns are described in thresholds-examples/COLUMNS.md. --summary-json writes the summary"
+          + " as data with breakdowns; --report writes it as a self-contained HTML page with charts.",
       "",
       "Exit code 1 if any line gave an error record (the results are still complete).",
       "",
-      "With --out, the results are written to OUT.partial in the same directory and renamed",
-      "to OUT when the run is complete, so a previous OUT is never half overwritten.",
-      "Interrupted (Ctrl-C, SIGINT), the run stops reading, finishes the lines it has started,",
-      "writes whole result lines and the summary of what was done, and exits with code 130,",
-      "leaving the results so far in OUT.partial."
+      "With --out, the results are written to OUT.partial in the same directory and renamed"
+          + " to OUT when the run is complete, so a previous OUT is never half overwritten."
+          + " Interrupted (Ctrl-C, SIGINT), the run stops reading, finishes the lines it has started,"
+          + " writes whole result lines and the summary of what was done, and exits with code 130,"
+          + " leaving the results so far in OUT.partial.",
+      ""
     })
 final class BatchCommand implements Callable<Integer> {
   /** Lines per part of the input handed to a worker. */
@@ -130,10 +132,8 @@ final class BatchCommand implements Callable<Integer> {
   boolean errorsOnly;
 
   @Option(names = "--progress", paramLabel = "MODE", converter = ProgressConverter.class,
-      description = {
-        "auto (default): a bar on a terminal, else plain lines; bar; lines: a line on standard",
-        "error every --progress-every seconds; none"
-      })
+      description = "auto (default): a bar on a terminal, else plain lines; bar; lines: a line on standard"
+          + " error every --progress-every seconds; none")
   ProgressMode progress = ProgressMode.AUTO;
 
   @Option(names = "--progress-every", paramLabel = "SECONDS",

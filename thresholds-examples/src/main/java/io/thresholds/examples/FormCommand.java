@@ -68,6 +68,7 @@ import picocli.CommandLine.Spec;
       "Work with a referral form of the City of London Thresholds of Need: marf (Appendix 1,"
           + " Multi-Agency Referral Form), mace (Appendix 3, child exploitation) or prevent"
           + " (Appendix 4).",
+      "",
       "A completed form is a JSON object of answers by field id: --schema describes it,"
           + " --prefill drafts it from a referral and --validate checks it.",
       ""

@@ -21,13 +21,15 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     header = "Write N synthetic referrals as JSON Lines (about no real person).",
+    // One element per paragraph: picocli wraps each to the usage help width (HelpLayoutTest).
     description = {
-      "Write N synthetic thresholds/referral@1 (or @2) documents, one per line: realistic in shape, with",
-      "pseudonymous references only (no names, no notes). Most are Tier 1-2, a few Tier 4; some",
-      "are about unborn children or several children, with every consent state, out of hours and",
-      "on bank holidays. The README gives the distribution.",
+      "Write N synthetic thresholds/referral@1 (or @2) documents, one per line: realistic in shape, with"
+          + " pseudonymous references only (no names, no notes). Most are Tier 1-2, a few Tier 4; some"
+          + " are about unborn children or several children, with every consent state, out of hours and"
+          + " on bank holidays. The README gives the distribution.",
       "",
-      "The same --seed always gives the same file, whatever the number of threads."
+      "The same --seed always gives the same file, whatever the number of threads.",
+      ""
     })
 final class GenerateCommand implements Callable<Integer> {
   /** The most referrals one run writes. */

@@ -54,9 +54,13 @@ final class PolicyTools {
   static final class Diff implements Callable<Integer> {
     @Spec @Nullable CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD") @Nullable String older;
+    @Parameters(index = "0", paramLabel = "OLD",
+        description = "the policy before: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+    @Nullable String older;
 
-    @Parameters(index = "1", paramLabel = "NEW") @Nullable String newer;
+    @Parameters(index = "1", paramLabel = "NEW",
+        description = "the policy after: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+    @Nullable String newer;
 
     @Option(names = "--json", description = "print the differences as a JSON document")
     boolean json;
@@ -91,11 +95,17 @@ final class PolicyTools {
 
     @Spec @Nullable CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD") @Nullable String older;
+    @Parameters(index = "0", paramLabel = "OLD",
+        description = "the policy before: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+    @Nullable String older;
 
-    @Parameters(index = "1", paramLabel = "NEW") @Nullable String newer;
+    @Parameters(index = "1", paramLabel = "NEW",
+        description = "the policy after: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+    @Nullable String newer;
 
-    @Parameters(index = "2", paramLabel = "REFERRALS.jsonl") @Nullable Path referrals;
+    @Parameters(index = "2", paramLabel = "REFERRALS.jsonl",
+        description = "the referrals, one thresholds/referral@1 document per line (UTF-8)")
+    @Nullable Path referrals;
 
     @Override
     public Integer call() throws IOException {
@@ -311,7 +321,8 @@ final class PolicyTools {
     @Option(names = "--id", paramLabel = "ID", description = "the new pack's id (default: the directory's name)")
     @Nullable String id;
 
-    @Parameters(index = "0", paramLabel = "DIR") @Nullable Path dir;
+    @Parameters(index = "0", paramLabel = "DIR", description = "the directory of the new pack (created if missing)")
+    @Nullable Path dir;
 
     @Override
     public Integer call() throws IOException {

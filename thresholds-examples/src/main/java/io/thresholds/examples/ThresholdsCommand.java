@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ThresholdsCommand.Version.class,
     description = {
-      "Advice from the City of London Thresholds of Need for a safeguarding referral.",
-      "The advice supports a professional's judgement; it does not replace it."
+      "Advice from the City of London Thresholds of Need for a safeguarding referral."
+          + " The advice supports a professional's judgement; it does not replace it.",
+      ""
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
