@@ -60,7 +60,8 @@ import picocli.CommandLine.Spec;
       "Exit code 1 if any line gave an error record (the results are still complete).",
       "",
       "With --out, the results are written to OUT.partial in the same directory and renamed"
-          + " to OUT when the run is complete, so a previous OUT is never half overwritten."
+          + " to OUT when the run is complete, so a previous OUT is never half overwritten"
+          + " (a device or pipe such as /dev/null is written directly)."
           + " Interrupted (Ctrl-C, SIGINT), the run stops reading, finishes the lines it has started,"
           + " writes whole result lines and the summary of what was done, and exits with code 130,"
           + " leaving the results so far in OUT.partial.",
@@ -220,13 +221,18 @@ final class BatchCommand implements Callable<Integer> {
       input = open(path, file);
     }
     String name = file.equals("-") ? "standard input" : file;
-    Path partial = out == null ? null : out.resolveSibling(out.getFileName() + PARTIAL);
     if (out != null && Files.isDirectory(out)) {
       throw new UserException("cannot write " + out + ": it is a directory; give a file");
     }
+    // The file the results end up in: through a symbolic link, its target (the link is kept).
+    Path target = out == null ? null : realTarget(out);
+    // A device or a pipe (/dev/null, a FIFO) is written directly: a .partial file beside it renamed
+    // over it would replace the device with a plain file.
+    boolean direct = target != null && Files.exists(target) && !Files.isRegularFile(target);
+    Path partial = target == null || direct ? null : target.resolveSibling(target.getFileName() + PARTIAL);
     boolean keepPartial = false;
     try {
-      Writer output = Output.open(partial, cl.getOut());
+      Writer output = Output.open(direct ? target : partial, cl.getOut());
       try {
         BatchSummary total;
         Progress shown = progress(err, size);
@@ -254,7 +260,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         output.close();
         if (partial != null) {
-          publish(partial, out);
+          publish(partial, Objects.requireNonNull(target));
         }
         if (total.lines() == 0) {
           throw new UserException(name + " is empty: expected one thresholds/referral@1 document per line");
@@ -274,6 +280,13 @@ final class BatchCommand implements Callable<Integer> {
               + " met an internal error (a bug): please report it");
           return ThresholdsCommand.INTERNAL_ERROR;
         }
+        if (total.errors() == total.lines() && total.lines() > 1) {
+          // Nothing read: most likely one pretty-printed referral, or not referrals at all.
+          err.println("thresholds: every one of the " + BatchSummary.n(total.lines(), "line") + " of " + name
+              + " gave an error record: batch reads one thresholds/referral@1 document per line (JSON Lines);"
+              + " for one referral in a JSON file, use thresholds evaluate");
+          return ThresholdsCommand.INVALID_INPUT;
+        }
         if (total.errors() > 0) {
           err.println("thresholds: " + BatchSummary.n(total.errors()) + " of " + BatchSummary.n(total.lines(), "line")
               + " gave error records (kind and line number in each); the other results are complete");
@@ -284,14 +297,27 @@ final class BatchCommand implements Callable<Integer> {
         output.close();
       }
     } catch (IOException e) {
-      throw new UserException("cannot write " + Output.name(out) + ": " + e.getClass().getSimpleName());
+      throw new UserException("cannot write " + Output.name(out) + ": " + Output.why(out, e));
     } finally {
       if (input != stdin) {
         input.close();
       }
       if (partial != null && !keepPartial) {
-        Files.deleteIfExists(partial); // gone once published; a failed run leaves no half file
+        try {
+          Files.deleteIfExists(partial); // gone once published; a failed run leaves no half file
+        } catch (IOException e) {
+          // it could not be created either (its "directory" is a file, say): the error is reported
+        }
       }
+    }
+  }
+
+  /** @return {@code out} with symbolic links resolved where it exists, else {@code out} */
+  private static Path realTarget(Path out) {
+    try {
+      return Files.exists(out) ? out.toRealPath() : out;
+    } catch (IOException e) {
+      return out;
     }
   }
 
@@ -358,7 +384,7 @@ final class BatchCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserException("cannot read " + name + ": " + e.getClass().getSimpleName());
     } catch (UncheckedIOException e) {
-      throw new UserException("cannot write " + Output.name(out) + ": " + e.getCause().getClass().getSimpleName());
+      throw new UserException("cannot write " + Output.name(out) + ": " + Output.why(out, e.getCause()));
     }
     return total;
   }
@@ -371,7 +397,7 @@ final class BatchCommand implements Callable<Integer> {
         JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
       total.writeJson(policy, g);
     } catch (IOException e) {
-      throw new UserException("cannot write " + summaryJson + ": " + e.getClass().getSimpleName());
+      throw new UserException("cannot write " + summaryJson + ": " + Output.why(summaryJson, e));
     }
   }
 
@@ -382,7 +408,7 @@ final class BatchCommand implements Callable<Integer> {
     try (Writer w = Output.open(report, new PrintWriter(Writer.nullWriter()))) {
       w.write(HtmlReport.render(total, policy, name));
     } catch (IOException e) {
-      throw new UserException("cannot write " + report + ": " + e.getClass().getSimpleName());
+      throw new UserException("cannot write " + report + ": " + Output.why(report, e));
     }
   }
 

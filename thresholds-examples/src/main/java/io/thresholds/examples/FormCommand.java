@@ -365,7 +365,7 @@ final class FormCommand implements Callable<Integer> {
       w.write(text.endsWith("\n") ? text : text + "\n");
       Output.check(w);
     } catch (IOException e) {
-      throw new UserException("cannot write " + Output.name(out) + ": " + e.getClass().getSimpleName());
+      throw new UserException("cannot write " + Output.name(out) + ": " + Output.why(out, e));
     }
   }
 

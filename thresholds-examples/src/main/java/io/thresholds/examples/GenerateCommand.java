@@ -95,7 +95,7 @@ final class GenerateCommand implements Callable<Integer> {
       Output.check(w);
     } catch (IOException | UncheckedIOException e) {
       throw new UserException("cannot write " + Output.name(out) + ": "
-          + (e instanceof UncheckedIOException ? e.getCause() : e).getClass().getSimpleName());
+          + Output.why(out, e instanceof UncheckedIOException ? ((UncheckedIOException) e).getCause() : (IOException) e));
     }
     return 0;
   }

@@ -125,8 +125,12 @@ final class Input {
           + " (" + where(at) + "): " + m.getOriginalMessage());
     }
     if (e instanceof StreamReadException) {
+      String message = ((StreamReadException) e).getOriginalMessage();
+      // More than one document: most likely a JSON Lines file of referrals.
+      String hint = kind == Kind.REFERRAL && message.startsWith("unexpected content after the end of the document")
+          ? "; for a file of one referral per line (JSON Lines), use thresholds batch" : "";
       return new UserException(name + " is not valid JSON (" + where(((StreamReadException) e).getLocation())
-          + "): " + ((StreamReadException) e).getOriginalMessage());
+          + "): " + message + hint);
     }
     if (e instanceof JsonProcessingException) {
       return new UserException(name + ": invalid " + kind.noun + " (" + where(((JsonProcessingException) e).getLocation())

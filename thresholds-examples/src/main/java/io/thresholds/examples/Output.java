@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,13 +36,36 @@ final class Output {
     }
     try {
       return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
-    } catch (NoSuchFileException e) {
-      throw new UserException("cannot write " + file + ": its directory does not exist");
-    } catch (AccessDeniedException e) {
-      throw new UserException("cannot write " + file + ": permission denied");
     } catch (IOException e) {
-      throw new UserException("cannot write " + file + ": " + e.getClass().getSimpleName());
+      throw new UserException("cannot write " + file + ": " + why(file, e));
     }
+  }
+
+  /**
+   * Why a file could not be written, in words: the operating system's reason ("Not a directory",
+   * "Read-only file system", "No space left on device"), never a value read from the input.
+   *
+   * @param file the file
+   * @param e what opening or writing it threw
+   * @return the reason
+   */
+  static String why(@Nullable Path file, IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      Path parent = file == null ? null : file.toAbsolutePath().getParent();
+      return parent != null && Files.isDirectory(parent)
+          ? "the file cannot be created in its directory" : "its directory does not exist";
+    }
+    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+      return String.valueOf(((FileSystemException) e).getReason());
+    }
+    // The JDK's own write errors are plain IOExceptions carrying the system's message.
+    if (e.getClass() == IOException.class && e.getMessage() != null) {
+      return e.getMessage();
+    }
+    return e.getClass().getSimpleName();
   }
 
   /**

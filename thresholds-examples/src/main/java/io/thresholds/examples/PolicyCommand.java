@@ -92,7 +92,7 @@ final class PolicyCommand implements Runnable {
         w.write(json);
         Output.check(w);
       } catch (IOException e) {
-        throw new UserException("cannot write " + Output.name(out) + ": " + e.getClass().getSimpleName());
+        throw new UserException("cannot write " + Output.name(out) + ": " + Output.why(out, e));
       }
       if (out != null) {
         spec.commandLine().getOut().println("thresholds policy export: wrote policy " + policy.id() + " "
