@@ -113,7 +113,7 @@ final class BatchCommand implements Callable<Integer> {
       description = "the referrals, one JSON document per line (UTF-8), or - for standard input")
   @Nullable String in;
 
-  @Option(names = "--out", paramLabel = "OUT.jsonl", description = "write the results here (default: standard output)")
+  @Option(names = "--out", paramLabel = "OUT.jsonl", description = "write the results here (default, or -: standard output)")
   @Nullable Path out;
 
   @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
@@ -196,6 +196,11 @@ final class BatchCommand implements Callable<Integer> {
     policy = policyOption.resolve(policy);
     CommandSpec spec = Objects.requireNonNull(this.spec);
     CommandLine cl = spec.commandLine();
+    out = Output.dash(out);
+    if (Output.dash(summaryJson) == null && summaryJson != null || Output.dash(report) == null && report != null) {
+      throw new CommandLine.ParameterException(cl, (summaryJson != null && Output.dash(summaryJson) == null
+          ? "--summary-json" : "--report") + " needs a file: standard output carries the results or the summary");
+    }
     String file = Objects.requireNonNull(in);
     if (threads < 1 || threads > 64) {
       throw new CommandLine.ParameterException(cl, "--threads must be 1 to 64");
@@ -232,7 +237,7 @@ final class BatchCommand implements Callable<Integer> {
     Path partial = target == null || direct ? null : target.resolveSibling(target.getFileName() + PARTIAL);
     boolean keepPartial = false;
     try {
-      Writer output = Output.open(direct ? target : partial, cl.getOut());
+      Writer output = Output.open(direct ? target : partial, cl.getOut(), Output.name(out));
       try {
         BatchSummary total;
         Progress shown = progress(err, size);

@@ -122,7 +122,7 @@ final class FormCommand implements Callable<Integer> {
   boolean force;
 
   @Option(names = "--out", paramLabel = "FILE",
-      description = "with --prefill or --schema: write the JSON to FILE instead of standard output")
+      description = "with --prefill or --schema: write the JSON to FILE instead of standard output (-: standard output)")
   @Nullable Path out;
 
   @Option(names = "--today", paramLabel = "DATE", converter = DateConverter.class,
@@ -141,6 +141,7 @@ final class FormCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    out = Output.dash(out);
     policy = policyOption.resolve(policy);
     CommandSpec spec = Objects.requireNonNull(this.spec);
     if (!policy.id().equals(pack.policyId())) {

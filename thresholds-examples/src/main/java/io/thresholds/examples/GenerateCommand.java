@@ -48,7 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "the seed (default ${DEFAULT-VALUE})")
   long seed = 1;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "write here (default: standard output)")
+  @Option(names = "--out", paramLabel = "FILE", description = "write here (default, or -: standard output)")
   @Nullable Path out;
 
   @Option(names = "--threads", paramLabel = "N",
@@ -61,6 +61,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    out = Output.dash(out);
     policy = policyOption.resolve(policy);
     CommandLine cl = Objects.requireNonNull(spec).commandLine();
     if (count < 0 || count > MAX_COUNT) {

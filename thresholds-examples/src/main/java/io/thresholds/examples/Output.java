@@ -28,16 +28,27 @@ final class Output {
    * @throws UserException if the file cannot be written
    */
   static Writer open(@Nullable Path file, PrintWriter stdout) {
+    return open(file, stdout, String.valueOf(file));
+  }
+
+  /**
+   * @param file the file, or null for standard output
+   * @param stdout standard output
+   * @param name the file as the user named it, for messages (batch writes {@code OUT.partial} for {@code OUT})
+   * @return the writer; close it at the end
+   * @throws UserException if the file cannot be written
+   */
+  static Writer open(@Nullable Path file, PrintWriter stdout, String name) {
     if (file == null) {
       return new StandardOutput(stdout);
     }
     if (Files.isDirectory(file)) {
-      throw new UserException("cannot write " + file + ": it is a directory; give a file");
+      throw new UserException("cannot write " + name + ": it is a directory; give a file");
     }
     try {
       return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
     } catch (IOException e) {
-      throw new UserException("cannot write " + file + ": " + why(file, e));
+      throw new UserException("cannot write " + name + ": " + why(file, e));
     }
   }
 
@@ -78,6 +89,17 @@ final class Output {
     if (w instanceof StandardOutput && ((StandardOutput) w).out.checkError()) {
       throw new UncheckedIOException(new IOException("standard output was closed"));
     }
+  }
+
+  /**
+   * {@code --out -}: standard output, as {@code -} is standard input for the input files (it used
+   * to write a file named {@code -}).
+   *
+   * @param file the value of {@code --out}
+   * @return null for {@code -} (standard output), else the file
+   */
+  static @Nullable Path dash(@Nullable Path file) {
+    return file != null && file.toString().equals("-") ? null : file;
   }
 
   /** @return the name of the output for messages */

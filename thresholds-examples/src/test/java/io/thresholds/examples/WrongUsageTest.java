@@ -100,10 +100,10 @@ class WrongUsageTest {
     // --out referrals.jsonl/results.csv: "its directory" is a file.
     Path under = referrals.resolve("results.csv");
     assertInvalidInput(Cli.run("batch", referrals.toString(), "--out", under.toString(), "--progress", "none"),
-        "cannot write " + under);
+        "cannot write " + under + ": ");
     assertInvalidInput(Cli.run("batch", referrals.toString(), "--out", dir.resolve("out.jsonl").toString(),
-        "--summary-json", under.toString(), "--progress", "none"), "cannot write " + under);
-    assertInvalidInput(Cli.run("generate", "3", "--out", under.toString()), "cannot write " + under);
+        "--summary-json", under.toString(), "--progress", "none"), "cannot write " + under + ": ");
+    assertInvalidInput(Cli.run("generate", "3", "--out", under.toString()), "cannot write " + under + ": ");
   }
 
   @Test
@@ -191,5 +191,21 @@ class WrongUsageTest {
   void evaluateOfAJsonLinesFile_saysToUseBatch() {
     assertInvalidInput(Cli.run("evaluate", referrals.toString()), "referrals.jsonl is not valid JSON (line 2, column 1)",
         "for a file of one referral per line (JSON Lines), use thresholds batch");
+  }
+
+  @Test
+  void outDash_isStandardOutput() throws Exception {
+    Cli batch = Cli.run("batch", referrals.toString(), "--format", "csv", "--out", "-", "--progress", "none");
+    assertThat(batch.exit).as(batch.toString()).isZero();
+    assertThat(batch.out).startsWith("line,referral_ref,");
+    assertThat(batch.err).contains("Summary of");
+    Cli generate = Cli.run("generate", "2", "--out", "-");
+    assertThat(generate.exit).isZero();
+    assertThat(generate.out.lines()).hasSize(2);
+    assertThat(Cli.run("policy", "export", "--out", "-").out).contains("\"format\": \"thresholds/policy@1\"");
+    assertThat(Path.of("-")).doesNotExist();
+    assertUsageError(Cli.run("batch", referrals.toString(), "--summary-json", "-"), "thresholds batch",
+        "--summary-json needs a file");
+    assertUsageError(Cli.run("batch", referrals.toString(), "--report", "-"), "thresholds batch", "--report needs a file");
   }
 }
