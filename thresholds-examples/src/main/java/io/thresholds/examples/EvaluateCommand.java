@@ -63,8 +63,8 @@ final class EvaluateCommand implements Callable<Integer> {
       names = "--at",
       paramLabel = "TIME",
       converter = AtConverter.class,
-      description = "the time the advice is for: an ISO-8601 instant (2025-11-21T19:00:00Z, or with an"
-          + " offset) or a local date-time in Europe/London (2025-11-21T19:00); default: the"
+      description = "the time the advice is for: an ISO-8601 instant, such as 2025-11-21T19:00:00Z or with"
+          + " an offset, or a local date-time in Europe/London, such as 2025-11-21T19:00; default: the"
           + " referral's madeAt. It may not be before madeAt.")
   @Nullable At at;
 
