@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
     header = "Evaluate a JSON Lines file of referrals: one result per line, then a summary.",
     // One element per paragraph: picocli wraps each to the usage help width (HelpLayoutTest).
     description = {
-      "Evaluate one thresholds/referral@1 document per line, each as at its own madeAt, and write"
-          + " one line per input line, in the same order: the thresholds/evaluation@1 document, or for a"
+      "Evaluate one thresholds/referral@1 (or @2) document per line, each as at its own madeAt, and write"
+          + " one line per input line, in the same order: the thresholds/evaluation@1 document (@2 when the"
+          + " result uses a fact only @2 carries), or for a"
           + " line that cannot be evaluated a thresholds/batch-error@1 record with the line number, the"
           + " kind of error and a message. A bad line never stops the run. Memory stays bounded however"
           + " large the input.",
@@ -117,7 +118,8 @@ final class BatchCommand implements Callable<Integer> {
   @Nullable Path out;
 
   @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
-      description = "jsonl (default): one thresholds/evaluation@1 document per line; csv: one row per child (see COLUMNS.md)")
+      description = "jsonl (default): one thresholds/evaluation@1 (or @2) document per line; csv: one row per child"
+          + " (see COLUMNS.md)")
   Format format = Format.JSONL;
 
   @Option(names = "--summary-json", paramLabel = "FILE",

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     header = "Evaluate a referral and explain the advice: tier, actions, reasons, consent.",
     // One element per paragraph: picocli wraps each to the usage help width (HelpLayoutTest).
     description = {
-      "Evaluate a referral (a thresholds/referral@1 JSON document) against the City of London"
+      "Evaluate a referral (a thresholds/referral@1 or @2 JSON document) against the City of London"
           + " Thresholds of Need and explain the suggested tier, the reasons, the actions in order with"
           + " contacts and deadlines, and the consent guidance.",
       "",
@@ -56,7 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE|-", description = "the referral JSON file, or - for standard input")
   @Nullable String file;
 
-  @Option(names = "--json", description = "print the evaluation as a thresholds/evaluation@1 JSON document")
+  @Option(names = "--json", description = "print the evaluation as a thresholds/evaluation@1 JSON document (@2 when the result"
+      + " uses a fact only @2 carries, such as an approximate age; thresholds-jackson/FORMAT.md)")
   boolean json;
 
   @Option(
