@@ -461,6 +461,9 @@ final class BatchCommand implements Callable<Integer> {
     }
     long size;
     try {
+      if (Files.exists(path) && !Files.isRegularFile(path)) {
+        return -1; // a pipe such as <(zcat referrals.jsonl.gz): no size, and empty only once read
+      }
       size = Files.size(path);
     } catch (NoSuchFileException e) {
       throw new UserException("cannot read " + file + ": no such file");

@@ -71,7 +71,11 @@ final class Input {
         throw new UserException(file + " is larger than " + MAX_BYTES / (1024 * 1024)
             + " MiB; " + kind.size);
       }
-      return decode(file, Files.readAllBytes(path), kind);
+      // Read at most one byte past the limit: a pipe (<(zcat ...)) or a device such as /dev/zero
+      // has no size to check first, and readAllBytes would never end on /dev/zero.
+      try (InputStream in = Files.newInputStream(path)) {
+        return decode(file, in.readNBytes((int) MAX_BYTES + 1), kind);
+      }
     } catch (NoSuchFileException e) {
       throw new UserException("cannot read " + file + ": no such file");
     } catch (AccessDeniedException e) {

@@ -126,10 +126,7 @@ class WrongUsageTest {
     }
   }
 
-  /** {@code --out /dev/null} used to be replaced by a plain file (a .partial renamed over it). */
-  @Test
-  void batch_outToAPipe_writesIntoIt_andLeavesItAPipe() throws Exception {
-    Path fifo = dir.resolve("results.fifo");
+  private static void mkfifo(Path fifo) throws InterruptedException {
     Process mkfifo;
     try {
       mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
@@ -137,6 +134,49 @@ class WrongUsageTest {
       mkfifo = null;
     }
     assumeTrue(mkfifo != null && mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo is not available");
+  }
+
+  /** {@code thresholds batch <(zcat referrals.jsonl.gz)}: a pipe has no size; it used to be "empty". */
+  @Test
+  void batch_andEvaluate_readAPipe() throws Exception {
+    Path fifo = dir.resolve("referrals.fifo");
+    mkfifo(fifo);
+    CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
+      try {
+        Files.write(fifo, Files.readAllBytes(referrals));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    Cli r = Cli.run("batch", fifo.toString(), "--errors-only", "--progress", "none");
+    write.get(30, TimeUnit.SECONDS);
+    assertThat(r.exit).as(r.toString()).isZero();
+    assertThat(r.err).contains("5 lines, 5 referrals evaluated, 0 error records");
+    CompletableFuture<Void> writeOne = CompletableFuture.runAsync(() -> {
+      try {
+        Files.writeString(fifo, Files.readAllLines(referrals).get(0));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    Cli one = Cli.run("evaluate", fifo.toString());
+    writeOne.get(30, TimeUnit.SECONDS);
+    assertThat(one.exit).as(one.toString()).isZero();
+    assertThat(one.out).contains("Referral syn-3-1");
+  }
+
+  /** {@code evaluate /dev/zero} used to read until the heap ran out. */
+  @Test
+  void evaluate_endlessDevice_stopsAtTheSizeLimit() {
+    assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero");
+    assertInvalidInput(Cli.run("evaluate", "/dev/zero"), "/dev/zero is larger than");
+  }
+
+  /** {@code --out /dev/null} used to be replaced by a plain file (a .partial renamed over it). */
+  @Test
+  void batch_outToAPipe_writesIntoIt_andLeavesItAPipe() throws Exception {
+    Path fifo = dir.resolve("results.fifo");
+    mkfifo(fifo);
     CompletableFuture<List<String>> read = CompletableFuture.supplyAsync(() -> {
       try {
         return Files.readAllLines(fifo, StandardCharsets.UTF_8);
