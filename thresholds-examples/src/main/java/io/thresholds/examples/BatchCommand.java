@@ -40,29 +40,33 @@ import picocli.CommandLine.Spec;
     name = "batch",
     mixinStandardHelpOptions = true,
     header = "Evaluate a JSON Lines file of referrals: one result per line, then a summary.",
+    // One element per paragraph: picocli wraps each to the usage help width (HelpLayoutTest).
     description = {
-      "Evaluate one thresholds/referral@1 document per line, each as at its own madeAt, and write",
-      "one line per input line, in the same order: the thresholds/evaluation@1 document, or for a",
-      "line that cannot be evaluated a thresholds/batch-error@1 record with the line number, the",
-      "kind of error and a message. A bad line never stops the run. Memory stays bounded however",
-      "large the input.",
+      "Evaluate one thresholds/referral@1 (or @2) document per line, each as at its own madeAt, and write"
+          + " one line per input line, in the same order: the thresholds/evaluation@1 document (@2 when the"
+          + " result uses a fact only @2 carries), or for a"
+          + " line that cannot be evaluated a thresholds/batch-error@1 record with the line number, the"
+          + " kind of error and a message. A bad line never stops the run. Memory stays bounded however"
+          + " large the input.",
       "",
-      "Progress goes to standard error; then a summary: children per tier, referrals per pathway",
-      "(MACE, Prevent, the education service, ...) and error records per kind. The summary goes to",
-      "standard output when the results go to --out, else to standard error.",
+      "Progress goes to standard error; then a summary: children per tier, referrals per pathway"
+          + " (MACE, Prevent, the education service, ...) and error records per kind. The summary goes to"
+          + " standard output when the results go to --out, else to standard error.",
       "",
-      "With --format csv the results are a table instead: a header, then one RFC 4180 row per",
-      "referred child (and one per error record), with the input facts and the result; the",
-      "columns are described in thresholds-examples/COLUMNS.md. --summary-json writes the summary",
-      "as data with breakdowns; --report writes it as a self-contained HTML page with charts.",
+      "With --format csv the results are a table instead: a header, then one RFC 4180 row per"
+          + " referred child (and one per error record), with the input facts and the result; the"
+          + " columns are described in thresholds-examples/COLUMNS.md. --summary-json writes the summary"
+          + " as data with breakdowns; --report writes it as a self-contained HTML page with charts.",
       "",
       "Exit code 1 if any line gave an error record (the results are still complete).",
       "",
-      "With --out, the results are written to OUT.partial in the same directory and renamed",
-      "to OUT when the run is complete, so a previous OUT is never half overwritten.",
-      "Interrupted (Ctrl-C, SIGINT), the run stops reading, finishes the lines it has started,",
-      "writes whole result lines and the summary of what was done, and exits with code 130,",
-      "leaving the results so far in OUT.partial."
+      "With --out, the results are written to OUT.partial in the same directory and renamed"
+          + " to OUT when the run is complete, so a previous OUT is never half overwritten"
+          + " (a device or pipe such as /dev/null is written directly)."
+          + " Interrupted (Ctrl-C, SIGINT), the run stops reading, finishes the lines it has started,"
+          + " writes whole result lines and the summary of what was done, and exits with code 130,"
+          + " leaving the results so far in OUT.partial.",
+      ""
     })
 final class BatchCommand implements Callable<Integer> {
   /** Lines per part of the input handed to a worker. */
@@ -110,11 +114,12 @@ final class BatchCommand implements Callable<Integer> {
       description = "the referrals, one JSON document per line (UTF-8), or - for standard input")
   @Nullable String in;
 
-  @Option(names = "--out", paramLabel = "OUT.jsonl", description = "write the results here (default: standard output)")
+  @Option(names = "--out", paramLabel = "OUT.jsonl", description = "write the results here (default, or -: standard output)")
   @Nullable Path out;
 
   @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
-      description = "jsonl (default): one thresholds/evaluation@1 document per line; csv: one row per child (see COLUMNS.md)")
+      description = "jsonl (default): one thresholds/evaluation@1 (or @2) document per line; csv: one row per child"
+          + " (see COLUMNS.md)")
   Format format = Format.JSONL;
 
   @Option(names = "--summary-json", paramLabel = "FILE",
@@ -130,10 +135,8 @@ final class BatchCommand implements Callable<Integer> {
   boolean errorsOnly;
 
   @Option(names = "--progress", paramLabel = "MODE", converter = ProgressConverter.class,
-      description = {
-        "auto (default): a bar on a terminal, else plain lines; bar; lines: a line on standard",
-        "error every --progress-every seconds; none"
-      })
+      description = "auto (default): a bar on a terminal, else plain lines; bar; lines: a line on standard"
+          + " error every --progress-every seconds; none")
   ProgressMode progress = ProgressMode.AUTO;
 
   @Option(names = "--progress-every", paramLabel = "SECONDS",
@@ -195,6 +198,11 @@ final class BatchCommand implements Callable<Integer> {
     policy = policyOption.resolve(policy);
     CommandSpec spec = Objects.requireNonNull(this.spec);
     CommandLine cl = spec.commandLine();
+    out = Output.dash(out);
+    if (Output.dash(summaryJson) == null && summaryJson != null || Output.dash(report) == null && report != null) {
+      throw new CommandLine.ParameterException(cl, (summaryJson != null && Output.dash(summaryJson) == null
+          ? "--summary-json" : "--report") + " needs a file: standard output carries the results or the summary");
+    }
     String file = Objects.requireNonNull(in);
     if (threads < 1 || threads > 64) {
       throw new CommandLine.ParameterException(cl, "--threads must be 1 to 64");
@@ -220,13 +228,18 @@ final class BatchCommand implements Callable<Integer> {
       input = open(path, file);
     }
     String name = file.equals("-") ? "standard input" : file;
-    Path partial = out == null ? null : out.resolveSibling(out.getFileName() + PARTIAL);
     if (out != null && Files.isDirectory(out)) {
       throw new UserException("cannot write " + out + ": it is a directory; give a file");
     }
+    // The file the results end up in: through a symbolic link, its target (the link is kept).
+    Path target = out == null ? null : realTarget(out);
+    // A device or a pipe (/dev/null, a FIFO) is written directly: a .partial file beside it renamed
+    // over it would replace the device with a plain file.
+    boolean direct = target != null && Files.exists(target) && !Files.isRegularFile(target);
+    Path partial = target == null || direct ? null : target.resolveSibling(target.getFileName() + PARTIAL);
     boolean keepPartial = false;
     try {
-      Writer output = Output.open(partial, cl.getOut());
+      Writer output = Output.open(direct ? target : partial, cl.getOut(), Output.name(out));
       try {
         BatchSummary total;
         Progress shown = progress(err, size);
@@ -254,7 +267,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         output.close();
         if (partial != null) {
-          publish(partial, out);
+          publish(partial, Objects.requireNonNull(target));
         }
         if (total.lines() == 0) {
           throw new UserException(name + " is empty: expected one thresholds/referral@1 document per line");
@@ -274,6 +287,13 @@ final class BatchCommand implements Callable<Integer> {
               + " met an internal error (a bug): please report it");
           return ThresholdsCommand.INTERNAL_ERROR;
         }
+        if (total.errors() == total.lines() && total.lines() > 1) {
+          // Nothing read: most likely one pretty-printed referral, or not referrals at all.
+          err.println("thresholds: every one of the " + BatchSummary.n(total.lines(), "line") + " of " + name
+              + " gave an error record: batch reads one thresholds/referral@1 document per line (JSON Lines);"
+              + " for one referral in a JSON file, use thresholds evaluate");
+          return ThresholdsCommand.INVALID_INPUT;
+        }
         if (total.errors() > 0) {
           err.println("thresholds: " + BatchSummary.n(total.errors()) + " of " + BatchSummary.n(total.lines(), "line")
               + " gave error records (kind and line number in each); the other results are complete");
@@ -284,14 +304,27 @@ final class BatchCommand implements Callable<Integer> {
         output.close();
       }
     } catch (IOException e) {
-      throw new UserException("cannot write " + Output.name(out) + ": " + e.getClass().getSimpleName());
+      throw new UserException("cannot write " + Output.name(out) + ": " + Output.why(out, e));
     } finally {
       if (input != stdin) {
         input.close();
       }
       if (partial != null && !keepPartial) {
-        Files.deleteIfExists(partial); // gone once published; a failed run leaves no half file
+        try {
+          Files.deleteIfExists(partial); // gone once published; a failed run leaves no half file
+        } catch (IOException e) {
+          // it could not be created either (its "directory" is a file, say): the error is reported
+        }
       }
+    }
+  }
+
+  /** @return {@code out} with symbolic links resolved where it exists, else {@code out} */
+  private static Path realTarget(Path out) {
+    try {
+      return Files.exists(out) ? out.toRealPath() : out;
+    } catch (IOException e) {
+      return out;
     }
   }
 
@@ -358,7 +391,7 @@ final class BatchCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserException("cannot read " + name + ": " + e.getClass().getSimpleName());
     } catch (UncheckedIOException e) {
-      throw new UserException("cannot write " + Output.name(out) + ": " + e.getCause().getClass().getSimpleName());
+      throw new UserException("cannot write " + Output.name(out) + ": " + Output.why(out, e.getCause()));
     }
     return total;
   }
@@ -371,7 +404,7 @@ final class BatchCommand implements Callable<Integer> {
         JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
       total.writeJson(policy, g);
     } catch (IOException e) {
-      throw new UserException("cannot write " + summaryJson + ": " + e.getClass().getSimpleName());
+      throw new UserException("cannot write " + summaryJson + ": " + Output.why(summaryJson, e));
     }
   }
 
@@ -382,7 +415,7 @@ final class BatchCommand implements Callable<Integer> {
     try (Writer w = Output.open(report, new PrintWriter(Writer.nullWriter()))) {
       w.write(HtmlReport.render(total, policy, name));
     } catch (IOException e) {
-      throw new UserException("cannot write " + report + ": " + e.getClass().getSimpleName());
+      throw new UserException("cannot write " + report + ": " + Output.why(report, e));
     }
   }
 
@@ -428,6 +461,9 @@ final class BatchCommand implements Callable<Integer> {
     }
     long size;
     try {
+      if (Files.exists(path) && !Files.isRegularFile(path)) {
+        return -1; // a pipe such as <(zcat referrals.jsonl.gz): no size, and empty only once read
+      }
       size = Files.size(path);
     } catch (NoSuchFileException e) {
       throw new UserException("cannot read " + file + ": no such file");

@@ -35,13 +35,15 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     header = "Evaluate a referral and explain the advice: tier, actions, reasons, consent.",
+    // One element per paragraph: picocli wraps each to the usage help width (HelpLayoutTest).
     description = {
-      "Evaluate a referral (a thresholds/referral@1 JSON document) against the City of London",
-      "Thresholds of Need and explain the suggested tier, the reasons, the actions in order with",
-      "contacts and deadlines, and the consent guidance.",
+      "Evaluate a referral (a thresholds/referral@1 or @2 JSON document) against the City of London"
+          + " Thresholds of Need and explain the suggested tier, the reasons, the actions in order with"
+          + " contacts and deadlines, and the consent guidance.",
       "",
-      "The advice is for the time given by --at, by default the referral's own madeAt, so the",
-      "same file always gives the same advice."
+      "The advice is for the time given by --at, by default the referral's own madeAt, so the"
+          + " same file always gives the same advice.",
+      ""
     })
 final class EvaluateCommand implements Callable<Integer> {
   private Policy policy;
@@ -54,18 +56,17 @@ final class EvaluateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE|-", description = "the referral JSON file, or - for standard input")
   @Nullable String file;
 
-  @Option(names = "--json", description = "print the evaluation as a thresholds/evaluation@1 JSON document")
+  @Option(names = "--json", description = "print the evaluation as a thresholds/evaluation@1 JSON document (@2 when the result"
+      + " uses a fact only @2 carries, such as an approximate age; thresholds-jackson/FORMAT.md)")
   boolean json;
 
   @Option(
       names = "--at",
       paramLabel = "TIME",
       converter = AtConverter.class,
-      description = {
-        "the time the advice is for: an ISO-8601 instant (2025-11-21T19:00:00Z, or with an",
-        "offset) or a local date-time in Europe/London (2025-11-21T19:00); default: the",
-        "referral's madeAt. It may not be before madeAt."
-      })
+      description = "the time the advice is for: an ISO-8601 instant, such as 2025-11-21T19:00:00Z or with"
+          + " an offset, or a local date-time in Europe/London, such as 2025-11-21T19:00; default: the"
+          + " referral's madeAt. It may not be before madeAt.")
   @Nullable At at;
 
   EvaluateCommand(Policy policy, InputStream stdin) {

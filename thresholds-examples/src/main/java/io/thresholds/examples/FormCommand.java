@@ -68,6 +68,7 @@ import picocli.CommandLine.Spec;
       "Work with a referral form of the City of London Thresholds of Need: marf (Appendix 1,"
           + " Multi-Agency Referral Form), mace (Appendix 3, child exploitation) or prevent"
           + " (Appendix 4).",
+      "",
       "A completed form is a JSON object of answers by field id: --schema describes it,"
           + " --prefill drafts it from a referral and --validate checks it.",
       ""
@@ -121,7 +122,7 @@ final class FormCommand implements Callable<Integer> {
   boolean force;
 
   @Option(names = "--out", paramLabel = "FILE",
-      description = "with --prefill or --schema: write the JSON to FILE instead of standard output")
+      description = "with --prefill or --schema: write the JSON to FILE instead of standard output (-: standard output)")
   @Nullable Path out;
 
   @Option(names = "--today", paramLabel = "DATE", converter = DateConverter.class,
@@ -140,6 +141,7 @@ final class FormCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    out = Output.dash(out);
     policy = policyOption.resolve(policy);
     CommandSpec spec = Objects.requireNonNull(this.spec);
     if (!policy.id().equals(pack.policyId())) {
@@ -364,7 +366,7 @@ final class FormCommand implements Callable<Integer> {
       w.write(text.endsWith("\n") ? text : text + "\n");
       Output.check(w);
     } catch (IOException e) {
-      throw new UserException("cannot write " + Output.name(out) + ": " + e.getClass().getSimpleName());
+      throw new UserException("cannot write " + Output.name(out) + ": " + Output.why(out, e));
     }
   }
 

@@ -21,13 +21,15 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     header = "Write N synthetic referrals as JSON Lines (about no real person).",
+    // One element per paragraph: picocli wraps each to the usage help width (HelpLayoutTest).
     description = {
-      "Write N synthetic thresholds/referral@1 (or @2) documents, one per line: realistic in shape, with",
-      "pseudonymous references only (no names, no notes). Most are Tier 1-2, a few Tier 4; some",
-      "are about unborn children or several children, with every consent state, out of hours and",
-      "on bank holidays. The README gives the distribution.",
+      "Write N synthetic thresholds/referral@1 (or @2) documents, one per line: realistic in shape, with"
+          + " pseudonymous references only (no names, no notes). Most are Tier 1-2, a few Tier 4; some"
+          + " are about unborn children or several children, with every consent state, out of hours and"
+          + " on bank holidays. The README gives the distribution.",
       "",
-      "The same --seed always gives the same file, whatever the number of threads."
+      "The same --seed always gives the same file, whatever the number of threads.",
+      ""
     })
 final class GenerateCommand implements Callable<Integer> {
   /** The most referrals one run writes. */
@@ -46,7 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "the seed (default ${DEFAULT-VALUE})")
   long seed = 1;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "write here (default: standard output)")
+  @Option(names = "--out", paramLabel = "FILE", description = "write here (default, or -: standard output)")
   @Nullable Path out;
 
   @Option(names = "--threads", paramLabel = "N",
@@ -59,6 +61,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    out = Output.dash(out);
     policy = policyOption.resolve(policy);
     CommandLine cl = Objects.requireNonNull(spec).commandLine();
     if (count < 0 || count > MAX_COUNT) {
@@ -93,7 +96,7 @@ final class GenerateCommand implements Callable<Integer> {
       Output.check(w);
     } catch (IOException | UncheckedIOException e) {
       throw new UserException("cannot write " + Output.name(out) + ": "
-          + (e instanceof UncheckedIOException ? e.getCause() : e).getClass().getSimpleName());
+          + Output.why(out, e instanceof UncheckedIOException ? ((UncheckedIOException) e).getCause() : (IOException) e));
     }
     return 0;
   }

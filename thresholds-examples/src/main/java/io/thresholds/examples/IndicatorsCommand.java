@@ -30,10 +30,12 @@ import picocli.CommandLine.Spec;
     name = "indicators",
     mixinStandardHelpOptions = true,
     header = "List the indicator catalogue: codes, tiers, domains, citations.",
+    // One element per paragraph: picocli wraps each to the usage help width (HelpLayoutTest).
     description = {
-      "List the indicator catalogue of the City of London Thresholds of Need: each code with its",
-      "tier, domain, whom it may be about, its conditions and flags, and where the document says so.",
-      "Use the codes in a referral's concerns."
+      "List the indicator catalogue of the City of London Thresholds of Need: each code with its"
+          + " tier, domain, whom it may be about, its conditions and flags, and where the document says so."
+          + " Use the codes in a referral's concerns.",
+      ""
     })
 final class IndicatorsCommand implements Callable<Integer> {
   private Policy policy;

@@ -71,7 +71,11 @@ final class Input {
         throw new UserException(file + " is larger than " + MAX_BYTES / (1024 * 1024)
             + " MiB; " + kind.size);
       }
-      return decode(file, Files.readAllBytes(path), kind);
+      // Read at most one byte past the limit: a pipe (<(zcat ...)) or a device such as /dev/zero
+      // has no size to check first, and readAllBytes would never end on /dev/zero.
+      try (InputStream in = Files.newInputStream(path)) {
+        return decode(file, in.readNBytes((int) MAX_BYTES + 1), kind);
+      }
     } catch (NoSuchFileException e) {
       throw new UserException("cannot read " + file + ": no such file");
     } catch (AccessDeniedException e) {
@@ -125,8 +129,12 @@ final class Input {
           + " (" + where(at) + "): " + m.getOriginalMessage());
     }
     if (e instanceof StreamReadException) {
+      String message = ((StreamReadException) e).getOriginalMessage();
+      // More than one document: most likely a JSON Lines file of referrals.
+      String hint = kind == Kind.REFERRAL && message.startsWith("unexpected content after the end of the document")
+          ? "; for a file of one referral per line (JSON Lines), use thresholds batch" : "";
       return new UserException(name + " is not valid JSON (" + where(((StreamReadException) e).getLocation())
-          + "): " + ((StreamReadException) e).getOriginalMessage());
+          + "): " + message + hint);
     }
     if (e instanceof JsonProcessingException) {
       return new UserException(name + ": invalid " + kind.noun + " (" + where(((JsonProcessingException) e).getLocation())

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,21 +28,55 @@ final class Output {
    * @throws UserException if the file cannot be written
    */
   static Writer open(@Nullable Path file, PrintWriter stdout) {
+    return open(file, stdout, String.valueOf(file));
+  }
+
+  /**
+   * @param file the file, or null for standard output
+   * @param stdout standard output
+   * @param name the file as the user named it, for messages (batch writes {@code OUT.partial} for {@code OUT})
+   * @return the writer; close it at the end
+   * @throws UserException if the file cannot be written
+   */
+  static Writer open(@Nullable Path file, PrintWriter stdout, String name) {
     if (file == null) {
       return new StandardOutput(stdout);
     }
     if (Files.isDirectory(file)) {
-      throw new UserException("cannot write " + file + ": it is a directory; give a file");
+      throw new UserException("cannot write " + name + ": it is a directory; give a file");
     }
     try {
       return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
-    } catch (NoSuchFileException e) {
-      throw new UserException("cannot write " + file + ": its directory does not exist");
-    } catch (AccessDeniedException e) {
-      throw new UserException("cannot write " + file + ": permission denied");
     } catch (IOException e) {
-      throw new UserException("cannot write " + file + ": " + e.getClass().getSimpleName());
+      throw new UserException("cannot write " + name + ": " + why(file, e));
     }
+  }
+
+  /**
+   * Why a file could not be written, in words: the operating system's reason ("Not a directory",
+   * "Read-only file system", "No space left on device"), never a value read from the input.
+   *
+   * @param file the file
+   * @param e what opening or writing it threw
+   * @return the reason
+   */
+  static String why(@Nullable Path file, IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      Path parent = file == null ? null : file.toAbsolutePath().getParent();
+      return parent != null && Files.isDirectory(parent)
+          ? "the file cannot be created in its directory" : "its directory does not exist";
+    }
+    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+      return String.valueOf(((FileSystemException) e).getReason());
+    }
+    // The JDK's own write errors are plain IOExceptions carrying the system's message.
+    if (e.getClass() == IOException.class && e.getMessage() != null) {
+      return e.getMessage();
+    }
+    return e.getClass().getSimpleName();
   }
 
   /**
@@ -54,6 +89,17 @@ final class Output {
     if (w instanceof StandardOutput && ((StandardOutput) w).out.checkError()) {
       throw new UncheckedIOException(new IOException("standard output was closed"));
     }
+  }
+
+  /**
+   * {@code --out -}: standard output, as {@code -} is standard input for the input files (it used
+   * to write a file named {@code -}).
+   *
+   * @param file the value of {@code --out}
+   * @return null for {@code -} (standard output), else the file
+   */
+  static @Nullable Path dash(@Nullable Path file) {
+    return file != null && file.toString().equals("-") ? null : file;
   }
 
   /** @return the name of the output for messages */

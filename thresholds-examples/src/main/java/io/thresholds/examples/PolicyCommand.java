@@ -76,7 +76,7 @@ final class PolicyCommand implements Runnable {
 
     @Spec @Nullable CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write to FILE (created or replaced) instead of standard output")
+    @Option(names = "--out", paramLabel = "FILE", description = "write to FILE (created or replaced) instead of standard output (-: standard output)")
     @Nullable Path out;
 
     Export(Policy policy) {
@@ -86,13 +86,14 @@ final class PolicyCommand implements Runnable {
     @Override
     public Integer call() {
       CommandSpec spec = Objects.requireNonNull(this.spec);
+      out = Output.dash(out);
       policy = policyOption.resolve(policy);
       String json = ThresholdsJson.writePolicy(policy);
       try (Writer w = Output.open(out, spec.commandLine().getOut())) {
         w.write(json);
         Output.check(w);
       } catch (IOException e) {
-        throw new UserException("cannot write " + Output.name(out) + ": " + e.getClass().getSimpleName());
+        throw new UserException("cannot write " + Output.name(out) + ": " + Output.why(out, e));
       }
       if (out != null) {
         spec.commandLine().getOut().println("thresholds policy export: wrote policy " + policy.id() + " "

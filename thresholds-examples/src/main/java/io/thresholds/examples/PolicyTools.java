@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -54,9 +55,13 @@ final class PolicyTools {
   static final class Diff implements Callable<Integer> {
     @Spec @Nullable CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD") @Nullable String older;
+    @Parameters(index = "0", paramLabel = "OLD",
+        description = "the policy before: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+    @Nullable String older;
 
-    @Parameters(index = "1", paramLabel = "NEW") @Nullable String newer;
+    @Parameters(index = "1", paramLabel = "NEW",
+        description = "the policy after: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+    @Nullable String newer;
 
     @Option(names = "--json", description = "print the differences as a JSON document")
     boolean json;
@@ -91,11 +96,17 @@ final class PolicyTools {
 
     @Spec @Nullable CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD") @Nullable String older;
+    @Parameters(index = "0", paramLabel = "OLD",
+        description = "the policy before: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+    @Nullable String older;
 
-    @Parameters(index = "1", paramLabel = "NEW") @Nullable String newer;
+    @Parameters(index = "1", paramLabel = "NEW",
+        description = "the policy after: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+    @Nullable String newer;
 
-    @Parameters(index = "2", paramLabel = "REFERRALS.jsonl") @Nullable Path referrals;
+    @Parameters(index = "2", paramLabel = "REFERRALS.jsonl",
+        description = "the referrals, one thresholds/referral@1 document per line (UTF-8)")
+    @Nullable Path referrals;
 
     @Override
     public Integer call() throws IOException {
@@ -111,7 +122,10 @@ final class PolicyTools {
       Map<String, Integer> errors = new TreeMap<>();
       Map<String, Integer> transitions = new TreeMap<>();
       Map<String, List<String>> examples = new TreeMap<>();
-      try (BufferedReader r = Files.newBufferedReader(Objects.requireNonNull(referrals), StandardCharsets.UTF_8)) {
+      if (Files.isDirectory(Objects.requireNonNull(referrals))) {
+        throw new UserException("cannot read " + referrals + ": it is a directory; give a JSON Lines file of referrals");
+      }
+      try (BufferedReader r = Files.newBufferedReader(referrals, StandardCharsets.UTF_8)) {
         int n = 0;
         for (String line = r.readLine(); line != null; line = r.readLine()) {
           n++;
@@ -166,6 +180,13 @@ final class PolicyTools {
         }
       } catch (NoSuchFileException e) {
         throw new UserException("cannot read " + referrals + ": no such file");
+      } catch (CharacterCodingException e) {
+        throw new UserException("cannot read " + referrals + ": not UTF-8 text");
+      } catch (IOException e) {
+        throw new UserException("cannot read " + referrals + ": " + Output.why(referrals, e));
+      }
+      if (lines == 0) {
+        throw new UserException(referrals + " is empty: expected one thresholds/referral@1 document per line");
       }
       PrintWriter o = Objects.requireNonNull(spec).commandLine().getOut();
       o.println("Policy impact: " + a.id() + " " + a.version() + " -> " + b.id() + " " + b.version() + " on "
@@ -311,7 +332,8 @@ final class PolicyTools {
     @Option(names = "--id", paramLabel = "ID", description = "the new pack's id (default: the directory's name)")
     @Nullable String id;
 
-    @Parameters(index = "0", paramLabel = "DIR") @Nullable Path dir;
+    @Parameters(index = "0", paramLabel = "DIR", description = "the directory of the new pack (created if missing)")
+    @Nullable Path dir;
 
     @Override
     public Integer call() throws IOException {
@@ -321,7 +343,27 @@ final class PolicyTools {
       }
       String packId = id != null ? id : String.valueOf(target.toAbsolutePath().normalize().getFileName())
           .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+      boolean created = !Files.exists(target);
+      List<String> fresh = SKELETON.stream().filter(f -> !Files.exists(target.resolve(f))).collect(Collectors.toList());
       Files.createDirectories(target);
+      try {
+        return write(target, packId);
+      } catch (UserException e) {
+        // The skeleton does not load (a base that does not exist, say): leave nothing half made.
+        for (String f : fresh) {
+          Files.deleteIfExists(target.resolve(f));
+        }
+        if (created) {
+          Files.deleteIfExists(target);
+        }
+        throw new UserException(e.getMessage() + "; nothing written");
+      }
+    }
+
+    /** The files {@code init} writes. */
+    private static final List<String> SKELETON = List.of("policy.properties", "indicators.tsv", "actions.tsv", "golden.tsv");
+
+    private int write(Path target, String packId) throws IOException {
       Files.writeString(target.resolve("policy.properties"), String.join("\n",
           "# Overlay policy pack: everything not set here is inherited from " + base + ".",
           "# Format: docs/policy-pack.md (\"Packs that extend another\"). Check it with",

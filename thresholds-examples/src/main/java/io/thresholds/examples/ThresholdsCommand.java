@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,8 +36,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ThresholdsCommand.Version.class,
     description = {
-      "Advice from the City of London Thresholds of Need for a safeguarding referral.",
-      "The advice supports a professional's judgement; it does not replace it."
+      "Advice from the City of London Thresholds of Need for a safeguarding referral."
+          + " The advice supports a professional's judgement; it does not replace it.",
+      ""
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -90,6 +92,10 @@ public final class ThresholdsCommand implements Runnable {
     cl.addSubcommand(new CommandLine(new FormCommand(policy, Forms.cityOfLondon(), stdin, Clock.systemUTC())));
     cl.addSubcommand(PolicyCommand.commandLine(policy, stdin));
     cl.setExecutionExceptionHandler(ThresholdsCommand::handle);
+    cl.setParameterExceptionHandler(ThresholdsCommand::usageError);
+    // Fill the terminal's width where it can be found (else 80 columns); set after the subcommands
+    // are added so that it applies to them too.
+    cl.setUsageHelpAutoWidth(true);
     return cl;
   }
 
@@ -97,6 +103,33 @@ public final class ThresholdsCommand implements Runnable {
   public void run() {
     // No subcommand: a usage error.
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: evaluate, batch, generate, indicators, form or policy");
+  }
+
+  /**
+   * A usage error: one line on standard error naming the command and what was wrong, and where the
+   * help is, instead of picocli's default of the whole usage help after the message. Only a missing
+   * subcommand (the command typed alone) also shows the usage help: the list of subcommands.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    String command = cl.getCommandSpec().qualifiedName();
+    String message = String.valueOf(e.getMessage()).replaceFirst("^Error: ", "").replaceAll("\\s*\\R\\s*", " ").strip();
+    StringBuilder line = new StringBuilder(command).append(": ").append(message);
+    if (e instanceof CommandLine.UnmatchedArgumentException) {
+      List<String> suggestions = ((CommandLine.UnmatchedArgumentException) e).getSuggestions();
+      if (!suggestions.isEmpty()) {
+        line.append("; did you mean ").append(String.join(" or ", suggestions)).append('?');
+      }
+    }
+    line.append(" (see: ").append(command).append(" --help)");
+    err.println(line);
+    if (message.startsWith("Missing required subcommand")) {
+      err.println();
+      cl.usage(err);
+    }
+    err.flush();
+    return cl.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -111,6 +111,31 @@ class ExternalToolsTest {
     assertThat(parse(r.out)).isEqualTo(expected());
   }
 
+  @Test
+  void researchScripts_wrongInput_isOneLineNamingTheFile() throws Exception {
+    Path jsonl = Files.writeString(dir.resolve("not-a-table.jsonl"), "{\"format\":\"thresholds/referral@1\"}\n");
+    List<List<String>> scripts = new ArrayList<>();
+    Optional<Path> python = onPath("python3");
+    if (python.isPresent() && run(dir, List.of(python.get().toString(), "-c", "import pandas")).exit() == 0) {
+      scripts.add(List.of(python.get().toString(), Path.of("research/breakdowns.py").toAbsolutePath().toString()));
+    }
+    onPath("Rscript").ifPresent(r -> scripts.add(List.of(r.toString(), Path.of("research/breakdowns.R").toAbsolutePath().toString())));
+    assumeTrue(!scripts.isEmpty(), "skipped: neither python3 with pandas nor Rscript is on the PATH");
+    for (List<String> script : scripts) {
+      String name = Path.of(script.get(1)).getFileName().toString();
+      for (String[] c : new String[][] {
+          {dir.resolve("nope.csv").toString(), "cannot read " + dir.resolve("nope.csv") + ": no such file"},
+          {dir.toString(), "it is a directory"},
+          {jsonl.toString(), "not-a-table.jsonl has no column age_band, time_class, tier_min, error_kind"}}) {
+        List<String> command = new ArrayList<>(script);
+        command.add(c[0]);
+        Run r = run(dir, command);
+        assertThat(r.exit()).as(r.err()).isNotZero();
+        assertThat(r.err().strip()).startsWith(name + ": ").contains(c[1]).doesNotContain("\n").doesNotContain("Traceback");
+      }
+    }
+  }
+
   /** The two breakdowns of the summary JSON, as breakdown/group/tier to children, zeros left out. */
   static Map<String, Long> expected() {
     Map<String, Long> m = new HashMap<>();
