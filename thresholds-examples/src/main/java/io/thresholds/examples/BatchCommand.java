@@ -228,6 +228,9 @@ final class BatchCommand implements Callable<Integer> {
       input = open(path, file);
     }
     String name = file.equals("-") ? "standard input" : file;
+    // Written at the end of the run: found unwritable now, not after a long run.
+    Output.checkWritable(summaryJson);
+    Output.checkWritable(report);
     if (out != null && Files.isDirectory(out)) {
       throw new UserException("cannot write " + out + ": it is a directory; give a file");
     }

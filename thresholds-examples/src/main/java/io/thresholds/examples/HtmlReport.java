@@ -61,7 +61,7 @@ final class HtmlReport {
     }
     totals[4] = summary.outOfScope();
     all.put("all children", totals);
-    stacked(h, "chart-tiers", "Children by suggested tier", all);
+    stacked(h, "chart-tiers", "All children, by the lower end of the suggested range", all);
 
     h.append("<h2 id=\"age-band\">Tier by age band</h2>\n");
     stacked(h, "chart-age-band", "Children by age band and suggested tier", summary.tierByAgeBand());

@@ -53,6 +53,31 @@ final class Output {
   }
 
   /**
+   * Checks before a long run that a file written at its end (a summary, a report) can be created, so
+   * that the run does not end with "cannot write". Creates nothing.
+   *
+   * @param file the file, or null for none
+   * @throws UserException if it is a directory, its directory does not exist or is not a directory,
+   *     or it (or, while it does not exist, its directory) is not writable
+   */
+  static void checkWritable(@Nullable Path file) {
+    if (file == null) {
+      return;
+    }
+    if (Files.isDirectory(file)) {
+      throw new UserException("cannot write " + file + ": it is a directory; give a file");
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new UserException("cannot write " + file + ": " + (parent != null && Files.exists(parent)
+          ? "Not a directory" : "its directory does not exist"));
+    }
+    if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(parent)) {
+      throw new UserException("cannot write " + file + ": permission denied");
+    }
+  }
+
+  /**
    * Why a file could not be written, in words: the operating system's reason ("Not a directory",
    * "Read-only file system", "No space left on device"), never a value read from the input.
    *

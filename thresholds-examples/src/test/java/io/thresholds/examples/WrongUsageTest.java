@@ -107,6 +107,21 @@ class WrongUsageTest {
   }
 
   @Test
+  void batch_summaryOrReportUnwritable_failsBeforeTheRun_writingNoResults() throws Exception {
+    // They are written at the end of the run: a long run must not end with "cannot write".
+    Path results = dir.resolve("results.csv");
+    for (String option : new String[] {"--summary-json", "--report"}) {
+      Path missing = dir.resolve("no-such-directory").resolve("summary.out");
+      assertInvalidInput(Cli.run("batch", referrals.toString(), "--format", "csv", "--out", results.toString(),
+          option, missing.toString(), "--progress", "none"), "cannot write " + missing + ": its directory does not exist");
+      assertInvalidInput(Cli.run("batch", referrals.toString(), "--format", "csv", "--out", results.toString(),
+          option, dir.toString(), "--progress", "none"), "cannot write " + dir + ": it is a directory");
+      assertThat(results).as("no results were written").doesNotExist();
+      assertThat(dir.resolve("results.csv.partial")).doesNotExist();
+    }
+  }
+
+  @Test
   void batch_outInADirectoryThatDoesNotExist() {
     Path out = dir.resolve("no-such-dir").resolve("results.csv");
     assertInvalidInput(Cli.run("batch", referrals.toString(), "--out", out.toString(), "--progress", "none"),
