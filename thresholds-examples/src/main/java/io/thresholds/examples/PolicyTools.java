@@ -42,6 +42,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code thresholds policy diff | impact | test | init}: author, test and compare policy packs. */
 final class PolicyTools {
+  /** The OLD and NEW arguments of {@code diff} and {@code impact}. */
+  private static final String OLD_POLICY =
+      "the policy before: a pack directory, a thresholds/policy@1 file or an embedded pack id";
+  private static final String NEW_POLICY =
+      "the policy after: a pack directory, a thresholds/policy@1 file or an embedded pack id";
+
   private PolicyTools() {}
 
   /** {@code thresholds policy diff OLD NEW}. */
@@ -56,11 +62,11 @@ final class PolicyTools {
     @Spec @Nullable CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "OLD",
-        description = "the policy before: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+        description = OLD_POLICY)
     @Nullable String older;
 
     @Parameters(index = "1", paramLabel = "NEW",
-        description = "the policy after: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+        description = NEW_POLICY)
     @Nullable String newer;
 
     @Option(names = "--json", description = "print the differences as a JSON document")
@@ -97,11 +103,11 @@ final class PolicyTools {
     @Spec @Nullable CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "OLD",
-        description = "the policy before: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+        description = OLD_POLICY)
     @Nullable String older;
 
     @Parameters(index = "1", paramLabel = "NEW",
-        description = "the policy after: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+        description = NEW_POLICY)
     @Nullable String newer;
 
     @Parameters(index = "2", paramLabel = "REFERRALS.jsonl",
