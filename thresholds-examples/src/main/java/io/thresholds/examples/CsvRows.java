@@ -86,7 +86,9 @@ final class CsvRows {
     CP_CATEGORIES("cp_categories", (r, g) -> list(g, r.cpCategories)),
     CENSUS_UNCONFIRMED("census_unconfirmed", (r, g) -> bool(g, r.censusUnconfirmed)),
     POLICY_VERSION("policy_version", (r, g) -> text(g, r.policyVersion)),
-    ERROR_KIND("error_kind", (r, g) -> empty(g));
+    ERROR_KIND("error_kind", (r, g) -> empty(g)),
+    ERROR_PATH("error_path", (r, g) -> empty(g)),
+    ERROR_COLUMN("error_column", (r, g) -> empty(g));
 
     final String header;
     final Cell cell;
@@ -166,8 +168,11 @@ final class CsvRows {
       });
     }
 
-    /** A line that gave an error record: its line number, the referral when known, the kind. */
-    void error(long line, @Nullable String referral, ErrorKind kind) {
+    /**
+     * A line that gave an error record: its line number, the referral, the JSON path and the column
+     * when known, the kind (as in the record; never its message).
+     */
+    void error(long line, @Nullable String referral, ErrorKind kind, @Nullable String path, int column) {
       write((gen, c) -> {
         try {
           if (c == Column.LINE) {
@@ -176,6 +181,10 @@ final class CsvRows {
             gen.writeString(referral);
           } else if (c == Column.ERROR_KIND) {
             gen.writeString(kind.wireName());
+          } else if (c == Column.ERROR_PATH && path != null && !path.isEmpty()) {
+            gen.writeString(path);
+          } else if (c == Column.ERROR_COLUMN && column > 0) {
+            gen.writeNumber(column);
           } else {
             empty(gen);
           }

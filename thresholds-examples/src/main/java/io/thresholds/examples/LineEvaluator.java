@@ -191,7 +191,7 @@ final class LineEvaluator {
       @Nullable String path, int column, String message) {
     part.summary.count(kind);
     if (part.rows != null) {
-      part.rows.error(line, referral, kind);
+      part.rows.error(line, referral, kind, path, column);
     } else {
       part.out.append(record(line, kind, referral, path, column, message)).append('\n');
     }

@@ -156,6 +156,12 @@ class BatchResearchTest {
     assertThat(malformed.get("tier_min")).isEmpty();
     Map<String, String> unknown = rows.stream().filter(r -> r.get("line").equals("20")).findFirst().orElseThrow();
     assertThat(unknown.get("error_kind")).isEqualTo("unknown-indicator");
+    // Where the record locates the error, so does the row: the path of the code and its column.
+    assertThat(unknown.get("error_path")).matches("concerns\\[\\d+\\]\\.indicator");
+    assertThat(Integer.parseInt(unknown.get("error_column")))
+        .isEqualTo(inputLines.get(19).indexOf("\"indicator\":\"") + "\"indicator\":".length() + 1); // at its quote
+    assertThat(malformed.get("error_path")).isEmpty();
+    assertThat(Integer.parseInt(malformed.get("error_column"))).isPositive();
     assertThat(result.exit).isEqualTo(ThresholdsCommand.INVALID_INPUT);
   }
 
@@ -233,10 +239,12 @@ class BatchResearchTest {
   void csv_holdsNoDates_andOnlyCodesRefsNumbersAndBooleans() {
     Pattern date = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     Pattern safe = Pattern.compile("[A-Za-z0-9._;-]*");
+    // A JSON path: property names of the format, indices and valid refs; an unknown name is masked.
+    Pattern path = Pattern.compile("([A-Za-z0-9._\\[\\]-]|<unknown field>)*");
     for (Map<String, String> r : rows) {
       for (Map.Entry<String, String> cell : r.entrySet()) {
         assertThat(date.matcher(cell.getValue()).find()).as(cell.getKey()).isFalse();
-        assertThat(cell.getValue()).as(cell.getKey()).matches(safe);
+        assertThat(cell.getValue()).as(cell.getKey()).matches(cell.getKey().equals("error_path") ? path : safe);
       }
     }
   }
