@@ -146,7 +146,8 @@ final class In {
     // path. Without the feature the context skips the value (or asks the mapper's problem handlers).
     if (ctxt.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)) {
       UnrecognizedPropertyException e = new UnrecognizedPropertyException(p,
-          "Unrecognized property " + UNKNOWN_FIELD + " (the name is not shown) of " + type.getSimpleName(),
+          "Unrecognized property of " + type.getSimpleName() + " (its name is not shown: it may be personal data);"
+              + " the properties it may have: " + String.join(", ", known),
           p.currentLocation(), type, UNKNOWN_FIELD, new ArrayList<>(known));
       e.prependPath(type, UNKNOWN_FIELD);
       throw e;

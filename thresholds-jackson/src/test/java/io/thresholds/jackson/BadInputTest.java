@@ -42,6 +42,11 @@ class BadInputTest {
     // issue 15: an unknown name may be personal data, so it is never shown
     assertThat(ThresholdsJson.pathOf(e)).isEqualTo("household.children[0].<unknown field>");
     assertThat(e.getMessage()).doesNotContain("colour").contains("dateOfBirth");
+    // The message a batch record or the CLI shows: the type and the properties it may have, to fix a
+    // misspelt name by, never the name itself.
+    assertThat(e.getOriginalMessage()).doesNotContain("colour")
+        .startsWith("Unrecognized property of Child (its name is not shown")
+        .contains("the properties it may have: ref,", "dateOfBirth", "mobility");
   }
 
   @Test
