@@ -505,7 +505,45 @@ final class ActionPlanner {
   }
 
   private String local(Instant t) {
-    return t.atZone(policy.zone()).format(LOCAL);
+    return local(t.atZone(policy.zone()).toLocalDateTime());
+  }
+
+  // The names of days and months as the formatter writes them (taken from it, so they follow the
+  // JDK's locale data): formatting a time field by field is several times faster than the
+  // formatter, and an evaluation writes a local time for most of its deadlines and notes.
+  private static final String[] DAY_NAMES = new String[7];
+  private static final String[] MONTH_NAMES = new String[12];
+
+  static {
+    for (int d = 0; d < 7; d++) {
+      DAY_NAMES[d] = LocalDate.of(2024, 1, 1).plusDays(d).format(DateTimeFormatter.ofPattern("EEE", java.util.Locale.UK));
+    }
+    for (int m = 0; m < 12; m++) {
+      MONTH_NAMES[m] = LocalDate.of(2024, m + 1, 1).format(DateTimeFormatter.ofPattern("d MMM", java.util.Locale.UK))
+          .substring(2);
+    }
+  }
+
+  /** A local time as {@link #LOCAL} writes it: {@code Sat 5 Dec 2026 09:00}. */
+  static String local(java.time.LocalDateTime t) {
+    int year = t.getYear();
+    if (year < 1000 || year > 9999) {
+      return t.format(LOCAL); // signs and padding as the formatter writes them
+    }
+    int h = t.getHour();
+    int m = t.getMinute();
+    return new StringBuilder(24)
+        .append(DAY_NAMES[t.getDayOfWeek().ordinal()]).append(' ')
+        .append(t.getDayOfMonth()).append(' ')
+        .append(MONTH_NAMES[t.getMonthValue() - 1]).append(' ')
+        .append(year).append(' ')
+        .append(h < 10 ? "0" : "").append(h).append(m < 10 ? ":0" : ":").append(m)
+        .toString();
+  }
+
+  /** {@link #local(java.time.LocalDateTime)} by the formatter itself, which it must equal. */
+  static String localByFormatter(java.time.LocalDateTime t) {
+    return t.format(LOCAL);
   }
 
   /** The wording of rule i's deadline counting from {@code baseName}. */

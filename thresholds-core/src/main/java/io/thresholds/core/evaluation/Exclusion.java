@@ -81,8 +81,11 @@ public abstract class Exclusion {
       throw new InvalidValueException("exclusions.decidedBy",
           "decidedBy, explanation and citation go together");
     }
-    if (sharedConcerns().stream().distinct().count() != sharedConcerns().size()) {
-      throw new InvalidValueException("exclusions.sharedConcerns", "lists an indicator twice");
+    List<IndicatorCode> shared = sharedConcerns();
+    for (int i = 1; i < shared.size(); i++) {
+      if (shared.subList(0, i).contains(shared.get(i))) {
+        throw new InvalidValueException("exclusions.sharedConcerns", "lists an indicator twice");
+      }
     }
   }
 }

@@ -303,8 +303,12 @@ public final class ServiceHours {
   // times, so the answers for a day are kept in a small cache. Entries are immutable and replaced
   // whole: threads may race on a slot and at worst compute a day again.
 
-  /** Slots of the cache, a power of two; a day's slot is its epoch day modulo this. */
-  private static final int CACHED_DAYS = 64;
+  /**
+   * Slots of the cache, a power of two; a day's slot is its epoch day modulo this. Enough for
+   * about three years of days, so that a batch of referrals made over a year or two finds each
+   * day's answers computed once (with 64 slots, most referrals of such a batch missed).
+   */
+  private static final int CACHED_DAYS = 1024;
 
   /** A day's service periods and bounds, for one calendar. */
   private static final class Day {
