@@ -85,11 +85,20 @@ class CensusPackTest {
   }
 
   @Test
-  void census_radicalisation_markedUnconfirmed() {
+  void census_radicalisation_isOther_theCodeListHasNoFactorForIt() {
+    // The census schemas' complete list of valid factor codes (2022-23, 2024-25) names no
+    // radicalisation factor; 24A is child criminal exploitation.
     CensusMapping m = mapping("T4-RAD-ADVOCATES-KILLING");
-    assertThat(m.confirmed()).isFalse();
+    assertThat(m.confirmed()).isTrue();
     assertThat(m.factors()).containsExactly("20");
-    assertThat(mapping("T4-S47-SERIOUS-NEGLECT").confirmed()).isTrue();
+    assertThat(m.reading()).contains("no factor").contains("24A is child criminal exploitation");
+    assertThat(mapping("T3-RAD-PERSISTENTLY-RUNS-AWAY").factors()).containsExactly("10A", "20");
+    assertThat(census().source()).contains("CIN_schema_2024.xsd");
+  }
+
+  @Test
+  void census_everyRowConfirmed() {
+    assertThat(census().mappings()).allSatisfy(m -> assertThat(m.confirmed()).as(m.indicator().value()).isTrue());
   }
 
   @Test
