@@ -216,14 +216,27 @@ final class ActionPlanner {
     Action a = action(i, modality, base, baseName, blockers(rules.get(i), facts, consent));
     Optional<Instant> called = facts.referral.phoneReferralMadeAt().filter(t -> !t.isAfter(at));
     if (called.isPresent() && rules.get(i).kind() == ActionKind.PHONE_REFERRAL) {
-      return calledAlready(a, called.get());
+      return calledAlready(i, a, called.get());
     }
     return a;
   }
 
-  /** A phone referral already made: shown as made, and the timings that count from it count from the call. */
-  private Action calledAlready(Action a, Instant called) {
-    Action.Builder done = Action.builder().from(a)
+  /**
+   * A phone referral already made: shown as made, and the timings that count from it count from the
+   * call. A call to the referral route went to the service staffed when it was made, not to the one
+   * staffed at the time of this advice.
+   */
+  private Action calledAlready(int i, Action a, Instant called) {
+    Action.Builder done = Action.builder().from(a);
+    if (rules.get(i).contact().isPresent() && contacts[i] == null) {
+      done.notes(List.of()); // the route's note is about calling now, and the call is made
+      if (inRoute.hours().orElseThrow().isOpen(called, policy.calendar())) {
+        done.contact(inRoute);
+      } else if (outRoute.hours().orElseThrow().isOpen(called, policy.calendar())) {
+        done.contact(outRoute);
+      }
+    }
+    done
         .description("Done: the phone referral is recorded as made at " + local(called)
             + ". Nothing more to do for this step; what the policy asks of it: " + a.description())
         .due(Deadline.recordedDone(called, local(called)))
@@ -384,6 +397,9 @@ final class ActionPlanner {
         break;
       case STATUTORY_PLAN:
         yes = f.inScope() && f.referral.caseHistory().openPlans().stream().anyMatch(OpenPlan::statutory);
+        break;
+      case NO_STATUTORY_PLAN:
+        yes = f.inScope() && f.referral.caseHistory().openPlans().stream().noneMatch(OpenPlan::statutory);
         break;
       case CHILD_PROTECTION_PLAN:
         yes = f.inScope() && f.referral.caseHistory().openPlans().contains(OpenPlan.CHILD_PROTECTION);

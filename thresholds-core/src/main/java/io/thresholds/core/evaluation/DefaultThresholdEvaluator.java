@@ -610,7 +610,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
   /** The reasons, consent guidance and actions of the range worked out. */
   private ChildAssessment finish(Work w, ChildAssessment.Builder out, boolean scopeOpen) {
     if (w.driving.isEmpty() && w.min == Tier.UNIVERSAL) {
-      w.reasons.add(noNeedReason(w.child, w.max));
+      w.reasons.add(noNeedReason(w.child, w.max, w.referral));
     }
     if (w.min == w.max) {
       w.widening.clear();
@@ -774,7 +774,21 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
         .build();
   }
 
-  private Reason noNeedReason(Child child, Tier max) {
+  private Reason noNeedReason(Child child, Tier max, Referral referral) {
+    if (referral.caseHistory().openPlans().stream().anyMatch(io.thresholds.core.model.OpenPlan::statutory)) {
+      // Section 8: a child on a statutory plan steps down to early help first, when the allocated
+      // social worker decides; "universal services meet it" would contradict the open plan.
+      return Reason.builder()
+          .kind(ReasonKind.NO_NEED_REPORTED)
+          .tier(Tier.UNIVERSAL)
+          .explanation("No need indicator is reported for this child, so nothing in this referral places"
+              + " the need above Tier 1. The case history records an open child in need or child"
+              + " protection plan: the plan rests on the whole picture, and stepping down from it (to"
+              + " early help first, then universal services) is for the allocated social worker to decide"
+              + " (see the actions). Share what you know with them; re-refer if needs increase.")
+          .citation(policy.noNeedCitation())
+          .build();
+    }
     return Reason.builder()
         .kind(ReasonKind.NO_NEED_REPORTED)
         .tier(Tier.UNIVERSAL)

@@ -31,7 +31,9 @@ import org.immutables.value.Value;
  *   <li>{@code allocated-worker}: it records an early help worker or social worker already
  *       allocated to the family;
  *   <li>{@code hub-disagreement}: it records a disagreement with a Hub decision, at or before the
- *       time of the advice.
+ *       time of the advice;
+ *   <li>{@code no-statutory-plan}: it records no open child in need or child protection plan (a
+ *       case history that is not given records none).
  * </ul>
  *
  * <p>Triggers combine with {@code &}: {@code consent-withheld&tier=3} applies when both apply, and
@@ -74,7 +76,12 @@ public abstract class Trigger {
     /** A worker is already allocated to the family. */
     ALLOCATED_WORKER,
     /** A disagreement with a Hub decision is recorded. */
-    HUB_DISAGREEMENT
+    HUB_DISAGREEMENT,
+    /**
+     * No open child in need or child protection plan is recorded: for advice that does not fit a
+     * child on a statutory plan (stepping down from one goes to early help first).
+     */
+    NO_STATUTORY_PLAN
   }
 
   /** @return the kind */

@@ -122,6 +122,28 @@ class CaseHistoryClauseTest {
   }
 
   @Test
+  void section8_steppingDown_statutoryPlanAndOnlyStrengths_notStraightToUniversalServices() {
+    // V322: a child on a child in need plan now thriving at school. Section 8 steps a child down from
+    // statutory services to early help for a period, then to universal services, and the allocated
+    // social worker decides: "universal services meet the need" would contradict the open plan.
+    for (OpenPlan p : List.of(OpenPlan.CHILD_IN_NEED, OpenPlan.CHILD_PROTECTION)) {
+      ChildAssessment thriving = assess(referral("T1-DEV-GOOD-ATTENDANCE").caseHistory(plan(p)).build());
+      assertThat(thriving.tierRange()).contains(TierRange.of(Tier.UNIVERSAL, Tier.UNIVERSAL));
+      assertThat(ids(thriving)).as(p.name()).doesNotContain("universal-services").contains("step-down");
+      Reason none = thriving.reasons().stream().filter(r -> r.kind() == ReasonKind.NO_NEED_REPORTED)
+          .findFirst().orElseThrow();
+      assertThat(none.explanation()).contains("open child in need or child protection plan")
+          .contains("early help first").doesNotContain("universal services meet it");
+    }
+    // Without a statutory plan (none recorded, or an early help plan) the advice is as before.
+    for (CaseHistory h : List.of(CaseHistory.builder().build(), plan(OpenPlan.EARLY_HELP))) {
+      ChildAssessment thriving = assess(referral("T1-DEV-GOOD-ATTENDANCE").caseHistory(h).build());
+      assertThat(ids(thriving)).contains("universal-services").doesNotContain("step-down");
+      assertThat(action(thriving, "universal-services").citation().toText()).contains("reading:");
+    }
+  }
+
+  @Test
   void steppingDown_notShown_whenTheRangeReachesTier3() {
     assertThat(ids(assess(T3, plan(OpenPlan.CHILD_PROTECTION)))).doesNotContain("step-down");
     assertThat(ids(assess(T2, plan(OpenPlan.EARLY_HELP)))).doesNotContain("step-down");

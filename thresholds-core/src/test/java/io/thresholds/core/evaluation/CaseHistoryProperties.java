@@ -82,6 +82,13 @@ class CaseHistoryProperties {
       List<String> idsAfter = ids(now);
       List<String> gone = new ArrayList<>(idsBefore);
       gone.removeAll(idsAfter);
+      // Section 8: on an open child in need plan, "universal services meet the need" is not
+      // advised (stepping down goes to early help first, when the allocated social worker decides);
+      // it is the only action a statutory plan takes away, and it never held up a referral.
+      if (gone.remove("universal-services")) {
+        assertThat(noProtectionPlan).contains(OpenPlan.CHILD_IN_NEED);
+        assertThat(was.tierRange().orElseThrow().min()).isEqualTo(io.thresholds.core.model.Tier.UNIVERSAL);
+      }
       if (!gone.isEmpty()) {
         assertThat(gone).containsExactly("escalate-disagreement");
         assertThat(idsAfter).contains("escalate-recorded-disagreement");

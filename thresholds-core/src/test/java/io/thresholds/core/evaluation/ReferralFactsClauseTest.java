@@ -279,6 +279,31 @@ class ReferralFactsClauseTest {
         .startsWith("Made although this advice would have held it up: ").contains(before.blockers().get(0)));
   }
 
+  @Test
+  void section3_phoneReferralAlreadyMade_inOfficeHours_wentToTheHub_evenWhenTheAdviceIsOutOfHours() {
+    // Tuesday 16:40 the Hub is staffed: the call went to the Hub. The advice is asked at 18:00, when
+    // only the Emergency Duty Team is: the call made is still shown as made to the Hub, with no note
+    // about calling now.
+    Instant called = Instant.parse("2025-11-18T16:40:00Z");
+    Instant evening = Instant.parse("2025-11-18T18:00:00Z");
+    var b = Referral.builder().ref(Ref.of("r1")).referrer(Referrer.of(AgencyType.SCHOOL)).madeAt(TUE_10AM)
+        .household(Household.builder().addChildren(Child.builder().ref(Ref.of("c1"))
+            .dateOfBirth(TUE.minusYears(6)).build()).addAdults(MUM).build())
+        .addReferredChildren(Ref.of("c1"))
+        .addConcerns(Concern.of("T4-PAR-ESCALATING-DOMESTIC-ABUSE", SubjectKind.PARENT_CARER, Ref.of("mum"), TUE));
+    Action notYet = kind(EVALUATOR.evaluate(b.build(), evening).children().get(0),
+        io.thresholds.core.policy.ActionKind.PHONE_REFERRAL);
+    Action made = kind(EVALUATOR.evaluate(b.phoneReferralMadeAt(called).build(), evening).children().get(0),
+        io.thresholds.core.policy.ActionKind.PHONE_REFERRAL);
+    assertThat(notYet.contact().orElseThrow().id()).isEqualTo("edt");
+    assertThat(made.contact().orElseThrow().id()).isEqualTo("hub");
+    assertThat(made.due().orElseThrow().isRecordedDone()).isTrue();
+    // Made at 20:00 the same evening, the call went to the Emergency Duty Team.
+    Action madeLate = kind(EVALUATOR.evaluate(b.phoneReferralMadeAt(Instant.parse("2025-11-18T20:00:00Z")).build(),
+        Instant.parse("2025-11-19T10:00:00Z")).children().get(0), io.thresholds.core.policy.ActionKind.PHONE_REFERRAL);
+    assertThat(madeLate.contact().orElseThrow().id()).isEqualTo("edt");
+  }
+
   private static Action kind(ChildAssessment c, io.thresholds.core.policy.ActionKind kind) {
     return c.actions().stream().filter(a -> a.kind() == kind).findFirst().orElseThrow();
   }
