@@ -385,6 +385,9 @@ final class ActionPlanner {
       case CONSENT_WITHHELD:
         yes = f.inScope() && f.consentRefused();
         break;
+      case CONSENT_NOT_SOUGHT_UNSAFE:
+        yes = f.inScope() && f.consent.status() == io.thresholds.core.consent.ConsentStatus.NOT_SOUGHT_UNSAFE;
+        break;
       case RANGE_UNCERTAIN:
         yes = r != null && !r.isSingle();
         break;

@@ -33,7 +33,9 @@ import org.immutables.value.Value;
  *   <li>{@code hub-disagreement}: it records a disagreement with a Hub decision, at or before the
  *       time of the advice;
  *   <li>{@code no-statutory-plan}: it records no open child in need or child protection plan (a
- *       case history that is not given records none).
+ *       case history that is not given records none);
+ *   <li>{@code consent-not-sought-unsafe}: consent was deliberately not sought because asking would
+ *       put the child at increased risk or compromise a police investigation.
  * </ul>
  *
  * <p>Triggers combine with {@code &}: {@code consent-withheld&tier=3} applies when both apply, and
@@ -81,7 +83,9 @@ public abstract class Trigger {
      * No open child in need or child protection plan is recorded: for advice that does not fit a
      * child on a statutory plan (stepping down from one goes to early help first).
      */
-    NO_STATUTORY_PLAN
+    NO_STATUTORY_PLAN,
+    /** Consent was deliberately not sought because asking would be unsafe. */
+    CONSENT_NOT_SOUGHT_UNSAFE
   }
 
   /** @return the kind */

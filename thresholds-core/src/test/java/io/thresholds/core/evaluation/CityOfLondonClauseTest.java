@@ -292,6 +292,34 @@ class CityOfLondonClauseTest {
   // ---- Tier 2, Tier 1 -------------------------------------------------------------------------------
 
   @Test
+  void tier2_consentNotSoughtBecauseUnsafe_earlyHelpWaits_discussWithTheSafeguardingLeadWhetherTheNeedIsHigher() {
+    // Appendix 1: early help always needs consent, so it cannot go; Tiers 3 and 4 allow a referral
+    // without consent where asking would put the child at risk. The pack's reading: a risk that
+    // makes asking unsafe is a reason to discuss with the DSL whether the need is higher (V319).
+    Referral.Builder r = referral(TUE_10AM, child(LocalDate.of(2017, 4, 10)))
+        .addConcerns(aboutChild("T2-DEV-BEREAVED", MON));
+    ChildAssessment unsafe = assess(r.consent(ConsentState.notSoughtUnsafe(
+        io.thresholds.core.consent.NotSoughtReason.INCREASED_RISK_TO_CHILD, TUE_10AM.minusSeconds(600))));
+    Action discuss = action(unsafe, "consent-unsafe-tier2");
+    assertThat(discuss.kind()).isEqualTo(ActionKind.CONSULT_SAFEGUARDING_LEAD);
+    assertThat(discuss.modality()).isEqualTo(Modality.SHOULD);
+    assertThat(discuss.ready()).isTrue();
+    assertThat(discuss.description()).contains("whether that risk means the need is higher")
+        .contains("do not tell the family");
+    assertThat(discuss.citation().toText()).contains("reading:").contains("Appendix 1");
+    assertThat(action(unsafe, "early-help-referral").ready()).isFalse();
+    // Not yet sought, or given: no such step.
+    assertThat(ruleIds(assess(r.consent(ConsentState.notYetSought())))).doesNotContain("consent-unsafe-tier2");
+    // At a firm Tier 3 the referral goes ahead without consent: the Tier 2 step does not apply.
+    ChildAssessment t3 = assess(referral(TUE_10AM, child(LocalDate.of(2011, 4, 10)))
+        .addConcerns(aboutChild("T3-DEV-UNMANAGED-CHRONIC-HEALTH", MON))
+        .consent(ConsentState.notSoughtUnsafe(
+            io.thresholds.core.consent.NotSoughtReason.INCREASED_RISK_TO_CHILD, TUE_10AM.minusSeconds(600))));
+    assertThat(ruleIds(t3)).doesNotContain("consent-unsafe-tier2");
+    assertThat(action(t3, "phone-referral").ready()).isTrue();
+  }
+
+  @Test
   void tier2_earlyHelp_consentRequired() {
     Referral.Builder r = referral(TUE_10AM, child(LocalDate.of(2017, 4, 10)))
         .addConcerns(aboutChild("T2-DEV-BEREAVED", MON));

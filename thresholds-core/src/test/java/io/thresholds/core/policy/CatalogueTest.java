@@ -470,7 +470,7 @@ class CatalogueTest {
     assertThat(first.modality()).isEqualTo(Modality.MUST);
     assertThat(first.trigger().kind()).isEqualTo(Trigger.Kind.IMMEDIATE_DANGER);
     assertThat(first.contact()).contains("police");
-    assertThat(policy.actionRules()).hasSize(33); // 27 + issue 11: step-up, allocated-worker, step-down, two escalation rules; + phone-referral-no-carer (V208)
+    assertThat(policy.actionRules()).hasSize(34); // 27 + issue 11: step-up, allocated-worker, step-down, two escalation rules; + phone-referral-no-carer (V208); + consent-unsafe-tier2 (V319)
   }
 
   @Test
