@@ -151,15 +151,28 @@ public final class ConsentAdvisor {
         .ifWithheld(rule.ifWithheld())
         .mustShareToSafeguard(significantHarm)
         .citation(rule.citation());
+    GiverConsent judgeFirst = null;
     if (!givers.isEmpty()) {
       ConsentState fromGivers = byGiver(rule, state, givers, unborn, tell, b);
       if (!referralDecisionStands(state, givers, unborn)) {
         state = fromGivers;
+        judgeFirst = state.status() == ConsentStatus.GIVEN ? unjudgedRefusal(givers, unborn) : null;
       }
     }
     ConsentStatus s = state.status();
     boolean validGiver = s == ConsentStatus.GIVEN && rule.givers().contains(state.by().orElseThrow())
         && !(unborn && state.by().orElseThrow() == ConsentGiver.YOUNG_PERSON);
+    if (validGiver && judgeFirst != null && rule.requirement() != ConsentRequirement.NOT_REQUIRED_SEEK_IF_SAFE) {
+      // A young person refuses and nobody has judged whether they are of sufficient age and
+      // understanding: if they are, their refusal means consent is not in place, so the consent
+      // given by others is not relied on until that is judged. Only consent that is required holds
+      // an action up (ActionPlanner): at Tier 3 and 4 the referral still goes ahead.
+      b.check(ConsentCheck.NOT_SATISFIED).missing("The young person" + who(judgeFirst) + " refuses, and"
+          + " whether they are of sufficient age and understanding is not assessed: judge that first. If"
+          + " they are, their refusal means consent is not in place; if they are not, their wishes and"
+          + " feelings are still weighed and the consent given counts.");
+      return b.build();
+    }
     switch (rule.requirement()) {
       case REQUIRED:
         if (validGiver) {
@@ -219,8 +232,12 @@ public final class ConsentAdvisor {
         b.addGiverNotes(g.competence().orElseThrow() == Competence.JUDGED_NOT_COMPETENT
             ? "The young person" + who(g) + " is judged not to be of sufficient age and understanding: their "
                 + what + " is not a decision on consent. Their wishes and feelings are still to be weighed."
-            : "Whether the young person" + who(g) + " is of sufficient age and understanding is not assessed:"
-                + " their " + what + " does not count as a decision on consent until it is judged.");
+            : g.refused()
+                ? "Whether the young person" + who(g) + " is of sufficient age and understanding is not"
+                    + " assessed: their refusal is not yet a decision on consent, and no one else's consent is"
+                    + " relied on over it until that is judged."
+                : "Whether the young person" + who(g) + " is of sufficient age and understanding is not assessed:"
+                    + " their " + what + " does not count as a decision on consent until it is judged.");
         continue;
       }
       if (g.refused()) {
@@ -288,6 +305,20 @@ public final class ConsentAdvisor {
       }
     }
     return true;
+  }
+
+  /** A refusal by a young person whose age and understanding nobody has judged yet, if any. */
+  private static GiverConsent unjudgedRefusal(List<GiverConsent> givers, boolean unborn) {
+    if (unborn) {
+      return null;
+    }
+    for (GiverConsent g : givers) {
+      if (g.giver() == ConsentGiver.YOUNG_PERSON && g.refused()
+          && g.competence().orElse(Competence.NOT_ASSESSED) == Competence.NOT_ASSESSED) {
+        return g;
+      }
+    }
+    return null;
   }
 
   private static String who(GiverConsent g) {

@@ -245,6 +245,35 @@ class ConsentByGiverClauseTest {
   }
 
   /**
+   * Section 7 (early help is voluntary) with the young person's understanding not yet judged: the
+   * parent consents, the fifteen-year-old refuses. If they are of sufficient understanding their
+   * refusal means consent is not in place, so early help waits until that is judged (V296's probe);
+   * at Tier 3 the referral still goes ahead, with the same judgement asked for.
+   */
+  @Test
+  void tier2_section7_youngPersonRefuses_understandingNotJudged_earlyHelpWaitsForTheJudgement() {
+    ChildAssessment c = assess(tier2(FIFTEEN).addConsentByGiver(
+        parent(ConsentStatus.GIVEN), youngPerson(Competence.NOT_ASSESSED, ConsentStatus.WITHHELD)));
+    ConsentGuidance g = only(c);
+    assertThat(g.check()).isEqualTo(ConsentCheck.NOT_SATISFIED);
+    assertThat(g.missing().orElseThrow()).contains("refuses").contains("judge that first");
+    assertThat(g.giverNotes()).singleElement().asString().contains("is not assessed")
+        .contains("no one else's consent is relied on over it");
+    assertThat(action(c, "early-help-referral").ready()).isFalse();
+    assertThat(action(c, "early-help-referral").blockers()).anyMatch(x -> x.contains("judge that first"));
+    // Judged not competent: the parent's consent counts (their view is weighed).
+    ChildAssessment judged = assess(tier2(FIFTEEN).addConsentByGiver(
+        parent(ConsentStatus.GIVEN), youngPerson(Competence.JUDGED_NOT_COMPETENT, ConsentStatus.WITHHELD)));
+    assertThat(only(judged).check()).isEqualTo(ConsentCheck.SATISFIED);
+    assertThat(action(judged, "early-help-referral").ready()).isTrue();
+    // Tier 3: the referral is not held up by a refusal that does not (yet) count.
+    ChildAssessment t3 = assess(tier3(FIFTEEN).addConsentByGiver(
+        parent(ConsentStatus.GIVEN), youngPerson(Competence.NOT_ASSESSED, ConsentStatus.WITHHELD)));
+    assertThat(only(t3).missing().orElseThrow()).contains("judge that first");
+    assertThat(action(t3, "phone-referral").ready()).isTrue();
+  }
+
+  /**
    * Section 7 ("The process is entirely voluntary and informed consent from the parent/carer and/or
    * the young person is mandatory"): the parent consents, the fifteen-year-old of sufficient
    * understanding refuses. The refusal is consent withheld (as a single "withheld" is, whoever
