@@ -228,6 +228,10 @@ final class BatchCommand implements Callable<Integer> {
       input = open(path, file);
     }
     String name = file.equals("-") ? "standard input" : file;
+    // Each output its own file: the report written over the results (--out R --report R) lost them.
+    checkDistinct(cl, out, "--out", summaryJson, "--summary-json");
+    checkDistinct(cl, out, "--out", report, "--report");
+    checkDistinct(cl, summaryJson, "--summary-json", report, "--report");
     // Written at the end of the run: found unwritable now, not after a long run.
     Output.checkWritable(summaryJson);
     Output.checkWritable(report);
@@ -242,7 +246,9 @@ final class BatchCommand implements Callable<Integer> {
     Path partial = target == null || direct ? null : target.resolveSibling(target.getFileName() + PARTIAL);
     boolean keepPartial = false;
     try {
-      Writer output = Output.open(direct ? target : partial, cl.getOut(), Output.name(out));
+      Writer output = direct || partial == null
+          ? Output.open(target, cl.getOut(), Output.name(out))
+          : Output.openNew(partial, Output.name(out));
       try {
         BatchSummary total;
         Progress shown = progress(err, size);
@@ -448,6 +454,31 @@ final class BatchCommand implements Callable<Integer> {
     } catch (IOException e) {
       // cannot tell: opening either file reports the problem
     }
+  }
+
+  private static void checkDistinct(CommandLine cl, @Nullable Path a, String optionA, @Nullable Path b,
+      String optionB) {
+    if (a != null && b != null && fileOf(a).equals(fileOf(b))) {
+      throw new CommandLine.ParameterException(cl, optionB + " is the same file as " + optionA + ": give another file");
+    }
+  }
+
+  /** The file a path names, through symbolic links and relative parts, as far as it exists. */
+  private static Path fileOf(Path p) {
+    Path absolute = p.toAbsolutePath().normalize();
+    try {
+      if (Files.exists(absolute)) {
+        return absolute.toRealPath();
+      }
+      Path parent = absolute.getParent();
+      Path fileName = absolute.getFileName();
+      if (parent != null && fileName != null && Files.isDirectory(parent)) {
+        return parent.toRealPath().resolve(fileName);
+      }
+    } catch (IOException e) {
+      // cannot tell: compared as given
+    }
+    return absolute;
   }
 
   private static Path inputPath(String file) {

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +49,30 @@ final class Output {
     }
     try {
       return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+    } catch (IOException e) {
+      throw new UserException("cannot write " + name + ": " + why(file, e));
+    }
+  }
+
+  /**
+   * A new file the command names itself (batch's {@code OUT.partial}): whatever is there is removed
+   * first, and the file is created afresh, never followed through a symbolic link (one planted at
+   * that name in a shared directory would have had the results written into its target, and then
+   * been renamed over OUT).
+   *
+   * @param file the file
+   * @param name the file as the user named it, for messages
+   * @return the writer; close it at the end
+   * @throws UserException if the file cannot be created
+   */
+  static Writer openNew(Path file, String name) {
+    if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new UserException("cannot write " + name + ": " + file + " is a directory");
+    }
+    try {
+      Files.deleteIfExists(file); // a link itself, not its target
+      return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8), 1 << 16);
     } catch (IOException e) {
       throw new UserException("cannot write " + name + ": " + why(file, e));
     }

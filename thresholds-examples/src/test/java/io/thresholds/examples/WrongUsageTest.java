@@ -141,6 +141,45 @@ class WrongUsageTest {
     }
   }
 
+  /** {@code --out R --report R} wrote the report over the results, which were lost, with exit code 0. */
+  @Test
+  void batch_twoOutputsToTheSameFile_areAUsageError_andNothingIsWritten() throws Exception {
+    String in = referrals.toString();
+    String out = dir.resolve("results.out").toString();
+    assertUsageError(Cli.run("batch", in, "--out", out, "--report", out), "thresholds batch",
+        "--report is the same file as --out");
+    assertUsageError(Cli.run("batch", in, "--out", out, "--summary-json", out), "thresholds batch",
+        "--summary-json is the same file as --out");
+    assertUsageError(Cli.run("batch", in, "--out", out, "--summary-json", dir.resolve("s.out").toString(),
+        "--report", dir.resolve(".").resolve("s.out").toString()), "thresholds batch",
+        "--report is the same file as --summary-json");
+    assertThat(dir.resolve("results.out")).doesNotExist();
+    assertThat(dir.resolve("s.out")).doesNotExist();
+    // through a symbolic link to a file that is there
+    Path results = Files.writeString(dir.resolve("results.jsonl"), "old\n");
+    Path link = Files.createSymbolicLink(dir.resolve("report.html"), results);
+    assertUsageError(Cli.run("batch", in, "--out", results.toString(), "--report", link.toString()),
+        "thresholds batch", "--report is the same file as --out");
+    assertThat(Files.readString(results)).isEqualTo("old\n");
+  }
+
+  /**
+   * A symbolic link planted at OUT.partial (a shared directory): the results went into its target,
+   * and the link was then renamed over OUT.
+   */
+  @Test
+  void batch_aSymbolicLinkAtThePartialName_isReplaced_neverFollowed() throws Exception {
+    Path victim = Files.writeString(dir.resolve("victim.txt"), "not yours\n");
+    Path out = dir.resolve("results.jsonl");
+    Files.createSymbolicLink(dir.resolve("results.jsonl.partial"), victim);
+    Cli r = Cli.run("batch", referrals.toString(), "--out", out.toString(), "--progress", "none");
+    assertThat(r.exit).as(r.toString()).isZero();
+    assertThat(Files.readString(victim)).isEqualTo("not yours\n");
+    assertThat(Files.isSymbolicLink(out)).isFalse();
+    assertThat(Files.readAllLines(out)).hasSize(5).allMatch(l -> l.startsWith("{\"format\":\"thresholds/evaluation@"));
+    assertThat(dir.resolve("results.jsonl.partial")).doesNotExist();
+  }
+
   private static void mkfifo(Path fifo) throws InterruptedException {
     Process mkfifo;
     try {
