@@ -93,14 +93,31 @@ final class Output {
     if (Files.isDirectory(file)) {
       throw new UserException("cannot write " + file + ": it is a directory; give a file");
     }
-    Path parent = file.toAbsolutePath().getParent();
+    // The file written is at the end of any symbolic links, even one pointing nowhere yet.
+    Path written = linkTarget(file);
+    Path parent = written.toAbsolutePath().getParent();
     if (parent == null || !Files.isDirectory(parent)) {
       throw new UserException("cannot write " + file + ": " + (parent != null && Files.exists(parent)
           ? "Not a directory" : "its directory does not exist"));
     }
-    if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(parent)) {
+    if (Files.exists(written) ? !Files.isWritable(written) : !Files.isWritable(parent)) {
       throw new UserException("cannot write " + file + ": permission denied");
     }
+  }
+
+  /** The path at the end of the symbolic links from {@code file} (itself if it is none). */
+  private static Path linkTarget(Path file) {
+    Path p = file;
+    try {
+      for (int i = 0; i < 40 && Files.isSymbolicLink(p); i++) {
+        Path parent = p.toAbsolutePath().getParent();
+        Path link = Files.readSymbolicLink(p);
+        p = parent == null ? link : parent.resolve(link);
+      }
+    } catch (IOException e) {
+      // unreadable link: checked as it is
+    }
+    return p;
   }
 
   /**

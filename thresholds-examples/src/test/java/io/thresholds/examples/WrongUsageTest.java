@@ -118,6 +118,13 @@ class WrongUsageTest {
           option, dir.toString(), "--progress", "none"), "cannot write " + dir + ": it is a directory");
       assertThat(results).as("no results were written").doesNotExist();
       assertThat(dir.resolve("results.csv.partial")).doesNotExist();
+      // through a symbolic link that points into a directory that does not exist
+      Path link = dir.resolve("link" + option + ".out");
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, missing);
+      assertInvalidInput(Cli.run("batch", referrals.toString(), "--format", "csv", "--out", results.toString(),
+          option, link.toString(), "--progress", "none"), "cannot write " + link + ": its directory does not exist");
+      assertThat(results).as("no results were written").doesNotExist();
     }
   }
 
