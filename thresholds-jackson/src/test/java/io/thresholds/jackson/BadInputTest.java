@@ -87,6 +87,19 @@ class BadInputTest {
       assertThat(ThresholdsJson.pathOf(e)).isEqualTo("<unknown field>");
       assertThat(e.getPropertyName()).isEqualTo("<unknown field>");
       assertThat(e.getOriginalMessage()).doesNotContain("concern,").contains("the properties it may have: ", "concerns");
+      // the other documents read the same way
+      String evaluation = Fixtures.text("evaluation-full.json")
+          .replaceFirst("\"policyVersion\"", "\"Jane Smith\": 1, \"policyVersion\"");
+      String policy = Fixtures.text("policy-city-of-london.json")
+          .replaceFirst("\"documentTitle\"", "\"Jane Smith\": 1, \"documentTitle\"");
+      for (var read : java.util.List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+          () -> mapper.readValue(evaluation, io.thresholds.core.evaluation.Evaluation.class),
+          () -> mapper.readValue(policy, io.thresholds.core.policy.Policy.class))) {
+        UnrecognizedPropertyException other = catchThrowableOfType(UnrecognizedPropertyException.class, read);
+        assertThat(other).isNotNull();
+        assertThat(ThresholdsJson.pathOf(other)).isEqualTo("<unknown field>");
+        assertThat(other.getMessage()).doesNotContain("Jane");
+      }
     }
   }
 
