@@ -232,6 +232,10 @@ final class BatchCommand implements Callable<Integer> {
     checkDistinct(cl, out, "--out", summaryJson, "--summary-json");
     checkDistinct(cl, out, "--out", report, "--report");
     checkDistinct(cl, summaryJson, "--summary-json", report, "--report");
+    // nor a file of the policy the run reads (--policy P.json --out P.json replaced the policy)
+    checkNotThePolicy(cl, policyOption.source, out, "--out");
+    checkNotThePolicy(cl, policyOption.source, summaryJson, "--summary-json");
+    checkNotThePolicy(cl, policyOption.source, report, "--report");
     // Written at the end of the run: found unwritable now, not after a long run.
     Output.checkWritable(summaryJson);
     Output.checkWritable(report);
@@ -453,6 +457,26 @@ final class BatchCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       // cannot tell: opening either file reports the problem
+    }
+  }
+
+  private static void checkNotThePolicy(CommandLine cl, @Nullable String source, @Nullable Path out, String option) {
+    if (source == null || out == null || source.equals("-")) {
+      return;
+    }
+    try {
+      Path policy = Path.of(source);
+      if (!Files.exists(policy) || !Files.exists(out)) {
+        return;
+      }
+      Path file = out.toRealPath();
+      Path real = policy.toRealPath();
+      if (Files.isDirectory(real) ? file.startsWith(real) : file.equals(real)) {
+        throw new CommandLine.ParameterException(cl, option + (Files.isDirectory(real)
+            ? " is a file of the policy pack" : " is the policy file") + ": give another file");
+      }
+    } catch (InvalidPathException | IOException e) {
+      // cannot tell: the policy was read; an embedded pack's id is not a path
     }
   }
 

@@ -170,6 +170,30 @@ class WrongUsageTest {
     assertThat(Files.readString(results)).isEqualTo("old\n");
   }
 
+  /** {@code --policy P.json --out P.json} replaced the policy with the results, exit code 0. */
+  @Test
+  void batch_anOutputThatIsAFileOfThePolicy_isAUsageError_andThePolicyIsKept() throws Exception {
+    Path policy = dir.resolve("policy.json");
+    assertThat(Cli.run("policy", "export", "--out", policy.toString()).exit).isZero();
+    String text = Files.readString(policy);
+    String in = referrals.toString();
+    assertUsageError(Cli.run("batch", in, "--policy", policy.toString(), "--out", policy.toString()),
+        "thresholds batch", "--out is the policy file");
+    assertUsageError(Cli.run("batch", in, "--policy", policy.toString(), "--out", dir.resolve("r.jsonl").toString(),
+        "--report", policy.toString()), "thresholds batch", "--report is the policy file");
+    assertThat(Files.readString(policy)).isEqualTo(text);
+    Path pack = dir.resolve("pack");
+    assertThat(Cli.run("policy", "init", "--extends", "city-of-london", pack.toString()).exit).isZero();
+    Path packFile;
+    try (var files = Files.list(pack)) {
+      packFile = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+    }
+    String packText = Files.readString(packFile);
+    assertUsageError(Cli.run("batch", in, "--policy", pack.toString(), "--out", dir.resolve("r.jsonl").toString(),
+        "--summary-json", packFile.toString()), "thresholds batch", "--summary-json is a file of the policy pack");
+    assertThat(Files.readString(packFile)).isEqualTo(packText);
+  }
+
   /**
    * A symbolic link planted at OUT.partial (a shared directory): the results went into its target,
    * and the link was then renamed over OUT.
