@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -102,6 +103,23 @@ final class Output {
     }
     if (Files.exists(written) ? !Files.isWritable(written) : !Files.isWritable(parent)) {
       throw new UserException("cannot write " + file + ": permission denied");
+    }
+  }
+
+  /**
+   * @param source a file the command reads, as given ({@code -} or null for none)
+   * @param out the file it writes, or null for standard output
+   * @return whether both name the same existing file (through links and relative parts)
+   */
+  static boolean isSameFile(@Nullable String source, @Nullable Path out) {
+    if (source == null || out == null || source.equals("-")) {
+      return false;
+    }
+    try {
+      Path in = Path.of(source);
+      return Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out);
+    } catch (InvalidPathException | IOException e) {
+      return false; // cannot tell: reading or writing reports the problem
     }
   }
 
