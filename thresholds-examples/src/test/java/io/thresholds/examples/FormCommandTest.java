@@ -297,6 +297,10 @@ class FormCommandTest {
     assertThat(s.exit).as(s.toString()).isEqualTo(2);
     assertThat(s.err).contains("--out is the policy file");
     assertThat(Files.readString(policy)).isEqualTo(policyText);
+    Cli g = Cli.run("generate", "2", "--policy", policy.toString(), "--out", policy.toString());
+    assertThat(g.exit).as(g.toString()).isEqualTo(2);
+    assertThat(g.err).contains("--out is the policy file");
+    assertThat(Files.readString(policy)).isEqualTo(policyText);
   }
 
   @Test
