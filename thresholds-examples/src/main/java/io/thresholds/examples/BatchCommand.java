@@ -335,7 +335,8 @@ final class BatchCommand implements Callable<Integer> {
   /** @return {@code out} with symbolic links resolved where it exists, else {@code out} */
   private static Path realTarget(Path out) {
     try {
-      return Files.exists(out) ? out.toRealPath() : out;
+      // a link to a file not there yet is followed too: the file is created where it points
+      return Files.exists(out) ? out.toRealPath() : Output.linkTarget(out);
     } catch (IOException e) {
       return out;
     }
@@ -489,7 +490,7 @@ final class BatchCommand implements Callable<Integer> {
 
   /** The file a path names, through symbolic links and relative parts, as far as it exists. */
   private static Path fileOf(Path p) {
-    Path absolute = p.toAbsolutePath().normalize();
+    Path absolute = Output.linkTarget(p).toAbsolutePath().normalize();
     try {
       if (Files.exists(absolute)) {
         return absolute.toRealPath();

@@ -124,7 +124,7 @@ final class Output {
   }
 
   /** The path at the end of the symbolic links from {@code file} (itself if it is none). */
-  private static Path linkTarget(Path file) {
+  static Path linkTarget(Path file) {
     Path p = file;
     try {
       for (int i = 0; i < 40 && Files.isSymbolicLink(p); i++) {

@@ -211,6 +211,20 @@ class WrongUsageTest {
     assertThat(dir.resolve("results.jsonl.partial")).doesNotExist();
   }
 
+  /** A link to a file not there yet was replaced by a plain file instead of creating its target. */
+  @Test
+  void batch_outThroughASymbolicLinkToAFileNotThereYet_createsItsTarget_andKeepsTheLink() throws Exception {
+    Path target = dir.resolve("target.jsonl");
+    Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), target.getFileName());
+    Cli r = Cli.run("batch", referrals.toString(), "--out", link.toString(), "--progress", "none");
+    assertThat(r.exit).as(r.toString()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readAllLines(target)).hasSize(5);
+    assertUsageError(Cli.run("batch", referrals.toString(), "--out", dir.resolve("other.jsonl").toString(),
+        "--summary-json", target.toString(), "--report", link.toString()), "thresholds batch",
+        "--report is the same file as --summary-json");
+  }
+
   private static void mkfifo(Path fifo) throws InterruptedException {
     Process mkfifo;
     try {
