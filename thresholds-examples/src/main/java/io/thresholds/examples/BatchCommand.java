@@ -228,6 +228,14 @@ final class BatchCommand implements Callable<Integer> {
       input = open(path, file);
     }
     String name = file.equals("-") ? "standard input" : file;
+    // Each output its own file: the report written over the results (--out R --report R) lost them.
+    checkDistinct(cl, out, "--out", summaryJson, "--summary-json");
+    checkDistinct(cl, out, "--out", report, "--report");
+    checkDistinct(cl, summaryJson, "--summary-json", report, "--report");
+    // nor a file of the policy the run reads (--policy P.json --out P.json replaced the policy)
+    checkNotThePolicy(cl, policyOption.source, out, "--out");
+    checkNotThePolicy(cl, policyOption.source, summaryJson, "--summary-json");
+    checkNotThePolicy(cl, policyOption.source, report, "--report");
     // Written at the end of the run: found unwritable now, not after a long run.
     Output.checkWritable(summaryJson);
     Output.checkWritable(report);
@@ -242,7 +250,9 @@ final class BatchCommand implements Callable<Integer> {
     Path partial = target == null || direct ? null : target.resolveSibling(target.getFileName() + PARTIAL);
     boolean keepPartial = false;
     try {
-      Writer output = Output.open(direct ? target : partial, cl.getOut(), Output.name(out));
+      Writer output = direct || partial == null
+          ? Output.open(target, cl.getOut(), Output.name(out))
+          : Output.openNew(partial, Output.name(out));
       try {
         BatchSummary total;
         Progress shown = progress(err, size);
@@ -325,7 +335,8 @@ final class BatchCommand implements Callable<Integer> {
   /** @return {@code out} with symbolic links resolved where it exists, else {@code out} */
   private static Path realTarget(Path out) {
     try {
-      return Files.exists(out) ? out.toRealPath() : out;
+      // a link to a file not there yet is followed too: the file is created where it points
+      return Files.exists(out) ? out.toRealPath() : Output.linkTarget(out);
     } catch (IOException e) {
       return out;
     }
@@ -448,6 +459,51 @@ final class BatchCommand implements Callable<Integer> {
     } catch (IOException e) {
       // cannot tell: opening either file reports the problem
     }
+  }
+
+  private static void checkNotThePolicy(CommandLine cl, @Nullable String source, @Nullable Path out, String option) {
+    if (source == null || out == null || source.equals("-")) {
+      return;
+    }
+    try {
+      Path policy = Path.of(source);
+      if (!Files.exists(policy) || !Files.exists(out)) {
+        return;
+      }
+      Path file = out.toRealPath();
+      Path real = policy.toRealPath();
+      if (Files.isDirectory(real) ? file.startsWith(real) : file.equals(real)) {
+        throw new CommandLine.ParameterException(cl, option + (Files.isDirectory(real)
+            ? " is a file of the policy pack" : " is the policy file") + ": give another file");
+      }
+    } catch (InvalidPathException | IOException e) {
+      // cannot tell: the policy was read; an embedded pack's id is not a path
+    }
+  }
+
+  private static void checkDistinct(CommandLine cl, @Nullable Path a, String optionA, @Nullable Path b,
+      String optionB) {
+    if (a != null && b != null && fileOf(a).equals(fileOf(b))) {
+      throw new CommandLine.ParameterException(cl, optionB + " is the same file as " + optionA + ": give another file");
+    }
+  }
+
+  /** The file a path names, through symbolic links and relative parts, as far as it exists. */
+  private static Path fileOf(Path p) {
+    Path absolute = Output.linkTarget(p).toAbsolutePath().normalize();
+    try {
+      if (Files.exists(absolute)) {
+        return absolute.toRealPath();
+      }
+      Path parent = absolute.getParent();
+      Path fileName = absolute.getFileName();
+      if (parent != null && fileName != null && Files.isDirectory(parent)) {
+        return parent.toRealPath().resolve(fileName);
+      }
+    } catch (IOException e) {
+      // cannot tell: compared as given
+    }
+    return absolute;
   }
 
   private static Path inputPath(String file) {

@@ -178,11 +178,11 @@ final class CsvRows {
           if (c == Column.LINE) {
             gen.writeNumber(line);
           } else if (c == Column.REFERRAL_REF && referral != null) {
-            gen.writeString(referral);
+            CsvRows.text(gen, referral);
           } else if (c == Column.ERROR_KIND) {
             gen.writeString(kind.wireName());
           } else if (c == Column.ERROR_PATH && path != null && !path.isEmpty()) {
-            gen.writeString(path);
+            CsvRows.text(gen, path);
           } else if (c == Column.ERROR_COLUMN && column > 0) {
             gen.writeNumber(column);
           } else {
@@ -236,9 +236,18 @@ final class CsvRows {
     g.writeString("");
   }
 
+  /**
+   * A text cell. One that would start with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
+   * carriage return starts with an apostrophe instead, so that a spreadsheet shows it as text and
+   * never runs it as a formula (OWASP "CSV injection"): a reference may start with {@code -}, and a
+   * policy of someone else's may have any version or domain code.
+   */
   private static void text(JsonGenerator g, String s) throws IOException {
-    g.writeString(s);
+    g.writeString(s.isEmpty() || FORMULA_START.indexOf(s.charAt(0)) < 0 ? s : "'" + s);
   }
+
+  /** The first characters of a cell a spreadsheet may read as a formula. */
+  private static final String FORMULA_START = "=+-@\t\r";
 
   private static void number(JsonGenerator g, @Nullable Number n) throws IOException {
     if (n == null) {

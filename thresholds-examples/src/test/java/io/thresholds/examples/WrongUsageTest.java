@@ -118,6 +118,13 @@ class WrongUsageTest {
           option, dir.toString(), "--progress", "none"), "cannot write " + dir + ": it is a directory");
       assertThat(results).as("no results were written").doesNotExist();
       assertThat(dir.resolve("results.csv.partial")).doesNotExist();
+      // through a symbolic link that points into a directory that does not exist
+      Path link = dir.resolve("link" + option + ".out");
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, missing);
+      assertInvalidInput(Cli.run("batch", referrals.toString(), "--format", "csv", "--out", results.toString(),
+          option, link.toString(), "--progress", "none"), "cannot write " + link + ": its directory does not exist");
+      assertThat(results).as("no results were written").doesNotExist();
     }
   }
 
@@ -139,6 +146,83 @@ class WrongUsageTest {
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
     }
+  }
+
+  /** {@code --out R --report R} wrote the report over the results, which were lost, with exit code 0. */
+  @Test
+  void batch_twoOutputsToTheSameFile_areAUsageError_andNothingIsWritten() throws Exception {
+    String in = referrals.toString();
+    String out = dir.resolve("results.out").toString();
+    assertUsageError(Cli.run("batch", in, "--out", out, "--report", out), "thresholds batch",
+        "--report is the same file as --out");
+    assertUsageError(Cli.run("batch", in, "--out", out, "--summary-json", out), "thresholds batch",
+        "--summary-json is the same file as --out");
+    assertUsageError(Cli.run("batch", in, "--out", out, "--summary-json", dir.resolve("s.out").toString(),
+        "--report", dir.resolve(".").resolve("s.out").toString()), "thresholds batch",
+        "--report is the same file as --summary-json");
+    assertThat(dir.resolve("results.out")).doesNotExist();
+    assertThat(dir.resolve("s.out")).doesNotExist();
+    // through a symbolic link to a file that is there
+    Path results = Files.writeString(dir.resolve("results.jsonl"), "old\n");
+    Path link = Files.createSymbolicLink(dir.resolve("report.html"), results);
+    assertUsageError(Cli.run("batch", in, "--out", results.toString(), "--report", link.toString()),
+        "thresholds batch", "--report is the same file as --out");
+    assertThat(Files.readString(results)).isEqualTo("old\n");
+  }
+
+  /** {@code --policy P.json --out P.json} replaced the policy with the results, exit code 0. */
+  @Test
+  void batch_anOutputThatIsAFileOfThePolicy_isAUsageError_andThePolicyIsKept() throws Exception {
+    Path policy = dir.resolve("policy.json");
+    assertThat(Cli.run("policy", "export", "--out", policy.toString()).exit).isZero();
+    String text = Files.readString(policy);
+    String in = referrals.toString();
+    assertUsageError(Cli.run("batch", in, "--policy", policy.toString(), "--out", policy.toString()),
+        "thresholds batch", "--out is the policy file");
+    assertUsageError(Cli.run("batch", in, "--policy", policy.toString(), "--out", dir.resolve("r.jsonl").toString(),
+        "--report", policy.toString()), "thresholds batch", "--report is the policy file");
+    assertThat(Files.readString(policy)).isEqualTo(text);
+    Path pack = dir.resolve("pack");
+    assertThat(Cli.run("policy", "init", "--extends", "city-of-london", pack.toString()).exit).isZero();
+    Path packFile;
+    try (var files = Files.list(pack)) {
+      packFile = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+    }
+    String packText = Files.readString(packFile);
+    assertUsageError(Cli.run("batch", in, "--policy", pack.toString(), "--out", dir.resolve("r.jsonl").toString(),
+        "--summary-json", packFile.toString()), "thresholds batch", "--summary-json is a file of the policy pack");
+    assertThat(Files.readString(packFile)).isEqualTo(packText);
+  }
+
+  /**
+   * A symbolic link planted at OUT.partial (a shared directory): the results went into its target,
+   * and the link was then renamed over OUT.
+   */
+  @Test
+  void batch_aSymbolicLinkAtThePartialName_isReplaced_neverFollowed() throws Exception {
+    Path victim = Files.writeString(dir.resolve("victim.txt"), "not yours\n");
+    Path out = dir.resolve("results.jsonl");
+    Files.createSymbolicLink(dir.resolve("results.jsonl.partial"), victim);
+    Cli r = Cli.run("batch", referrals.toString(), "--out", out.toString(), "--progress", "none");
+    assertThat(r.exit).as(r.toString()).isZero();
+    assertThat(Files.readString(victim)).isEqualTo("not yours\n");
+    assertThat(Files.isSymbolicLink(out)).isFalse();
+    assertThat(Files.readAllLines(out)).hasSize(5).allMatch(l -> l.startsWith("{\"format\":\"thresholds/evaluation@"));
+    assertThat(dir.resolve("results.jsonl.partial")).doesNotExist();
+  }
+
+  /** A link to a file not there yet was replaced by a plain file instead of creating its target. */
+  @Test
+  void batch_outThroughASymbolicLinkToAFileNotThereYet_createsItsTarget_andKeepsTheLink() throws Exception {
+    Path target = dir.resolve("target.jsonl");
+    Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), target.getFileName());
+    Cli r = Cli.run("batch", referrals.toString(), "--out", link.toString(), "--progress", "none");
+    assertThat(r.exit).as(r.toString()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readAllLines(target)).hasSize(5);
+    assertUsageError(Cli.run("batch", referrals.toString(), "--out", dir.resolve("other.jsonl").toString(),
+        "--summary-json", target.toString(), "--report", link.toString()), "thresholds batch",
+        "--report is the same file as --summary-json");
   }
 
   private static void mkfifo(Path fifo) throws InterruptedException {

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.util.LinkedNode;
 import io.thresholds.core.InvalidValueException;
 import io.thresholds.core.ThresholdsException;
 import io.thresholds.core.model.IndicatorCode;
@@ -57,8 +58,9 @@ final class In {
   }
 
   private static final Pattern NUMERIC_VALUE = Pattern.compile("Numeric value \\(.*?\\)", Pattern.DOTALL);
+  // Greedy up to the last quote: the name itself may hold the quote character (O'Brien).
   private static final Pattern DUPLICATE =
-      Pattern.compile("Duplicate (?:field|Object property) (['\"]).*?\\1", Pattern.DOTALL);
+      Pattern.compile("Duplicate (?:field|Object property) (['\"]).*\\1", Pattern.DOTALL);
   private static final Pattern UNRECOGNIZED_TOKEN =
       Pattern.compile("Unrecognized token '.*?': was expecting", Pattern.DOTALL);
 
@@ -77,8 +79,8 @@ final class In {
   // ---- structure -------------------------------------------------------------------------------
 
   /**
-   * Reads an object. Unknown properties go to the context (which fails with the mapper's
-   * FAIL_ON_UNKNOWN_PROPERTIES), a repeated property and a null value always fail.
+   * Reads an object. An unknown property fails unless a problem handler of the mapper accepts it;
+   * a repeated property and a null value always fail.
    *
    * @return the names of the properties that were present
    */
@@ -107,7 +109,9 @@ final class In {
       } catch (UnrecognizedPropertyException e) {
         throw e; // already has the property in its path
       } catch (JacksonException e) {
-        throw rethrow(e, type, name);
+        // e.g. a problem handler skipping a value deeper than the nesting limit: the path names
+        // the property as unknown, never by its name
+        throw rethrow(e, type, index < 0 ? UNKNOWN_FIELD : name);
       }
       try {
         if (!seen.add(index)) {
@@ -140,19 +144,24 @@ final class In {
   static final String UNKNOWN_FIELD = "<unknown field>";
 
   private void unknown(Class<?> type, String name, Collection<String> known) throws IOException {
-    // Fails under the mapper's FAIL_ON_UNKNOWN_PROPERTIES, which ThresholdsJson.newMapper() enables,
-    // with an UnrecognizedPropertyException that lists the known names but never the unknown one
-    // (a key can be a name typed in the wrong place: {"Jane Smith": 1}), in its message or its
-    // path. Without the feature the context skips the value (or asks the mapper's problem handlers).
-    if (ctxt.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)) {
-      UnrecognizedPropertyException e = new UnrecognizedPropertyException(p,
-          "Unrecognized property of " + type.getSimpleName() + " (its name is not shown: it may be personal data);"
-              + " the properties it may have: " + String.join(", ", known),
-          p.currentLocation(), type, UNKNOWN_FIELD, new ArrayList<>(known));
-      e.prependPath(type, UNKNOWN_FIELD);
-      throw e;
+    // A problem handler of the mapper may accept the property (the integrator's explicit choice:
+    // it is given the name and skips the value). Otherwise it fails with an
+    // UnrecognizedPropertyException that lists the known names but never the unknown one (a key
+    // can be a name typed in the wrong place: {"Jane Smith": 1}), in its message or its path;
+    // whatever the mapper's FAIL_ON_UNKNOWN_PROPERTIES, as a mapper that skips unknown properties
+    // (Spring Boot's default) would read a misspelt "concern" as a referral without concerns.
+    for (LinkedNode<DeserializationProblemHandler> h = ctxt.getConfig().getProblemHandlers();
+        h != null; h = h.next()) {
+      if (h.value().handleUnknownProperty(ctxt, p, new KnownNames(known), type, name)) {
+        return;
+      }
     }
-    ctxt.handleUnknownProperty(p, new KnownNames(known), type, name);
+    UnrecognizedPropertyException e = new UnrecognizedPropertyException(p,
+        "Unrecognized property of " + type.getSimpleName() + " (its name is not shown: it may be personal data);"
+            + " the properties it may have: " + String.join(", ", known),
+        p.currentLocation(), type, UNKNOWN_FIELD, new ArrayList<>(known));
+    e.prependPath(type, UNKNOWN_FIELD);
+    throw e;
   }
 
   /** Tells Jackson's unknown-property error which names the object has. */

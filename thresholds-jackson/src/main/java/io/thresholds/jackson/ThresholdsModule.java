@@ -82,10 +82,13 @@ import java.util.List;
  * <p>Register it on a mapper of your own, or let {@link
  * com.fasterxml.jackson.databind.ObjectMapper#findAndRegisterModules()} find it (it is a {@code
  * java.util.ServiceLoader} provider); {@link ThresholdsJson#newMapper()} gives a hardened mapper
- * with it registered. Errors name the JSON path and rule and never quote personal values.
+ * with it registered. Errors name the JSON path and rule and never quote personal values; keep
+ * {@code StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION} disabled on your mapper (Jackson's default
+ * before 2.16), or Jackson adds the start of the document to every error's location.
  *
  * <pre>{@code
- * ObjectMapper mapper = JsonMapper.builder().addModule(new ThresholdsModule()).build();
+ * ObjectMapper mapper = JsonMapper.builder().addModule(new ThresholdsModule())
+ *     .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
  * Referral referral = mapper.readValue(json, Referral.class);
  * }</pre>
  */

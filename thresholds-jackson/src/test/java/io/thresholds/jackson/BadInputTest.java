@@ -3,16 +3,21 @@ package io.thresholds.jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.thresholds.core.InvalidValueException;
 import io.thresholds.core.model.Referral;
+import java.io.IOException;
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +58,66 @@ class BadInputTest {
   void unknownProperty_atTheTop_failsWithItsPath() {
     JsonMappingException e = mappingError(minimalWith("\"ref\":\"r-001\"", "\"ref\":\"r-001\",\"priority\":1"));
     assertThat(ThresholdsJson.pathOf(e)).isEqualTo("<unknown field>");
+  }
+
+  /** The hardened mapper with a problem handler that accepts (skips) every unknown property. */
+  static com.fasterxml.jackson.databind.ObjectMapper skippingUnknown() {
+    return ThresholdsJson.newMapper().copy().addHandler(new DeserializationProblemHandler() {
+      @Override
+      public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+          JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
+        p.skipChildren();
+        return true;
+      }
+    });
+  }
+
+  @Test
+  void unknownProperty_failsEvenWhereTheMapperSkipsUnknownProperties_soAMisspeltConcernsIsNotDropped() {
+    // A mapper of the integrator's own, configured as Spring Boot's is (FAIL_ON_UNKNOWN_PROPERTIES
+    // off): "concern" for "concerns" would otherwise read as a referral without concerns, Tier 1.
+    String misspelt = minimalWith("\"concerns\":", "\"concern\":");
+    for (var mapper : java.util.List.of(
+        ThresholdsJson.newMapper().copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES),
+        new com.fasterxml.jackson.databind.ObjectMapper().registerModule(new ThresholdsModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))) {
+      UnrecognizedPropertyException e = catchThrowableOfType(UnrecognizedPropertyException.class,
+          () -> mapper.readValue(misspelt, Referral.class));
+      assertThat(e).as("a misspelt property must not be dropped").isNotNull();
+      assertThat(ThresholdsJson.pathOf(e)).isEqualTo("<unknown field>");
+      assertThat(e.getPropertyName()).isEqualTo("<unknown field>");
+      assertThat(e.getOriginalMessage()).doesNotContain("concern,").contains("the properties it may have: ", "concerns");
+      // the other documents read the same way
+      String evaluation = Fixtures.text("evaluation-full.json")
+          .replaceFirst("\"policyVersion\"", "\"Jane Smith\": 1, \"policyVersion\"");
+      String policy = Fixtures.text("policy-city-of-london.json")
+          .replaceFirst("\"documentTitle\"", "\"Jane Smith\": 1, \"documentTitle\"");
+      for (var read : java.util.List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+          () -> mapper.readValue(evaluation, io.thresholds.core.evaluation.Evaluation.class),
+          () -> mapper.readValue(policy, io.thresholds.core.policy.Policy.class))) {
+        UnrecognizedPropertyException other = catchThrowableOfType(UnrecognizedPropertyException.class, read);
+        assertThat(other).isNotNull();
+        assertThat(ThresholdsJson.pathOf(other)).isEqualTo("<unknown field>");
+        assertThat(other.getMessage()).doesNotContain("Jane");
+      }
+    }
+  }
+
+  @Test
+  void unknownProperty_aProblemHandlerMayAcceptIt_theIntegratorsExplicitChoice() throws Exception {
+    Referral read = skippingUnknown().readValue(
+        minimalWith("\"ref\":\"r-001\"", "\"ref\":\"r-001\",\"extra\":{\"a\":[1,2]}"), Referral.class);
+    assertThat(read).isEqualTo(ThresholdsJson.readReferral(MINIMAL));
+  }
+
+  @Test
+  void unknownProperty_givenTwice_toAHandlerThatSkipsIt_theParsersMessageNeverQuotesTheName() {
+    // The name holds the quote the parser's message puts around it.
+    StreamReadException e = catchThrowableOfType(StreamReadException.class, () -> skippingUnknown().readValue(
+        minimalWith("\"ref\":\"r-001\"", "\"ref\":\"r-001\",\"O'Brien, Jane\":1,\"O'Brien, Jane\":2"), Referral.class));
+    assertThat(e.getOriginalMessage()).isEqualTo("Duplicate property (not shown)");
+    assertThat(In.cleanMessage("Duplicate field 'O'Brien'")).isEqualTo("Duplicate property (not shown)");
+    assertThat(In.cleanMessage("Duplicate Object property \"Jane \"Doe\"\"")).isEqualTo("Duplicate property (not shown)");
   }
 
   @Test
@@ -247,13 +312,14 @@ class BadInputTest {
     // Where the format expects something else, the reader stops at the first wrong token, with the path ...
     JsonMappingException e = mappingError(minimalWith("\"referredChildren\":[\"c1\"]", "\"referredChildren\":" + deep));
     assertThat(ThresholdsJson.pathOf(e)).isEqualTo("referredChildren[0]");
-    // ... and where a lenient mapper skips an unknown property, the nesting limit stops it, with the path.
-    var lenient = ThresholdsJson.newMapper().copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    JsonMappingException deepUnknown = catchThrowableOfType(JsonMappingException.class, () -> lenient.readValue(
-        minimalWith("\"ref\":\"r-001\"", "\"ref\":\"r-001\",\"extra\":" + deep), Referral.class));
+    // ... and where a problem handler of the mapper skips an unknown property, the nesting limit stops
+    // it, at the unknown property's place but never by its name (it may be a name typed there).
+    JsonMappingException deepUnknown = catchThrowableOfType(JsonMappingException.class, () -> skippingUnknown()
+        .readValue(minimalWith("\"ref\":\"r-001\"", "\"ref\":\"r-001\",\"Jane Smith\":" + deep), Referral.class));
     assertThat(deepUnknown.getCause()).isInstanceOf(StreamConstraintsException.class);
     assertThat(deepUnknown.getOriginalMessage()).contains("nesting depth");
-    assertThat(ThresholdsJson.pathOf(deepUnknown)).isEqualTo("extra");
+    assertThat(ThresholdsJson.pathOf(deepUnknown)).isEqualTo("<unknown field>");
+    assertThat(deepUnknown.getMessage()).doesNotContain("Jane");
     // The hardened mapper refuses it for any target type.
     assertThat(catchThrowableOfType(StreamConstraintsException.class, () -> ThresholdsJson.newMapper().readTree(deep)))
         .hasMessageContaining("nesting depth");
