@@ -178,7 +178,7 @@ public final class ConsentAdvisor {
         if (validGiver) {
           b.check(ConsentCheck.SATISFIED);
         } else {
-          b.check(ConsentCheck.NOT_SATISFIED).missing(requiredMissing(rule, s));
+          b.check(ConsentCheck.NOT_SATISFIED).missing(guarded(requiredMissing(rule, s), s, tell, seek));
         }
         break;
       case SEEK_UNLESS_UNSAFE:
@@ -186,8 +186,8 @@ public final class ConsentAdvisor {
             || s == ConsentStatus.SHARED_WITHOUT_CONSENT) {
           b.check(ConsentCheck.SATISFIED);
         } else if (s == ConsentStatus.WITHHELD || s == ConsentStatus.WITHDRAWN) {
-          b.check(ConsentCheck.NOT_SATISFIED).missing("Consent is "
-              + (s == ConsentStatus.WITHHELD ? "withheld" : "withdrawn") + ": " + rule.ifWithheld());
+          b.check(ConsentCheck.NOT_SATISFIED).missing(guarded("Consent is "
+              + (s == ConsentStatus.WITHHELD ? "withheld" : "withdrawn") + ": " + rule.ifWithheld(), s, tell, seek));
         } else if (s == ConsentStatus.GIVEN) {
           b.check(ConsentCheck.NOT_SATISFIED).missing(requiredMissing(rule, s));
         } else if (!seek) {
@@ -340,6 +340,24 @@ public final class ConsentAdvisor {
             ? "a person with parental responsibility or the young person (if of sufficient age and understanding)"
             : "the young person (if of sufficient age and understanding)"
         : "those with parental responsibility";
+  }
+
+  /**
+   * What is missing, where the family must not be told or consent must not be sought: the policy's
+   * words for a refusal may say to engage the family, and "consent is required" reads as advice to
+   * seek it, so neither is said then.
+   */
+  private static String guarded(String missing, ConsentStatus s, boolean tell, boolean seek) {
+    if (!tell && (s == ConsentStatus.WITHHELD || s == ConsentStatus.WITHDRAWN)) {
+      return "Consent is " + (s == ConsentStatus.WITHHELD ? "withheld" : "withdrawn") + ", and the family must"
+          + " not be told about the referral (see the restrictions): discuss with your designated safeguarding"
+          + " lead how to proceed, not with the family.";
+    }
+    if (!seek && (s == ConsentStatus.NOT_YET_SOUGHT || s == ConsentStatus.NOT_SOUGHT_UNSAFE)) {
+      return "Consent is required, and it must not be sought while the restrictions stand: this cannot go"
+          + " ahead now; discuss with your designated safeguarding lead.";
+    }
+    return missing;
   }
 
   private static String requiredMissing(ConsentRule rule, ConsentStatus s) {

@@ -285,7 +285,9 @@ public final class EvaluationText {
     if (g.mustShareToSafeguard()) {
       wrap(pad, pad, "Information must be shared to safeguard the child, whatever the consent.");
     }
-    wrap(pad, pad, "If consent is withheld: " + g.ifWithheld());
+    wrap(pad, pad, "If consent is withheld: " + (g.mayTellFamily() ? g.ifWithheld()
+        : "the family must not be told here (see above); the policy's general words, which give way to"
+            + " that: " + g.ifWithheld()));
     wrap(pad, pad, "Source: " + g.citation().toText());
   }
 

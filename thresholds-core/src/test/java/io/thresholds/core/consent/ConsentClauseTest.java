@@ -242,9 +242,12 @@ class ConsentClauseTest {
       }
       assertThat(assessment.ready()).isFalse();
     }
-    if (status == ConsentStatus.NOT_YET_SOUGHT || status == ConsentStatus.NOT_SOUGHT_UNSAFE
-        || status == ConsentStatus.SHARED_WITHOUT_CONSENT) {
+    if (status == ConsentStatus.NOT_YET_SOUGHT || status == ConsentStatus.SHARED_WITHOUT_CONSENT) {
       assertThat(g.missing()).contains(REQUIRED_FROM_PR);
+    }
+    if (status == ConsentStatus.NOT_SOUGHT_UNSAFE) {
+      // Never read as advice to seek it: consent is required, and must not be sought now.
+      assertThat(g.missing().orElseThrow()).startsWith("Consent is required, and it must not be sought");
     }
     // Own-agency support never waits for consent.
     assertThat(action(c, "single-agency-support").ready()).isTrue();

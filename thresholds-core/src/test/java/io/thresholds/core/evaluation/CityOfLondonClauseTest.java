@@ -320,6 +320,42 @@ class CityOfLondonClauseTest {
   }
 
   @Test
+  void section3_doNotTellTheFamily_aSiblingsUniversalServicesStep_isHeldUp_andNoStepSaysToEngageTheFamily() {
+    // A concern of forced marriage about one child (Section 47, "do not tell the family"): her
+    // brother, with no concern of his own, may be anywhere from Tier 1 to 4. Referring his single
+    // need "with the family's consent" would tell the family, so that step is held up too.
+    ChildAssessment brother = evaluate(referral(TUE_10AM, child("c1", LocalDate.of(2012, 3, 1)),
+            child("c2", LocalDate.of(2016, 5, 1)))
+        .consent(ConsentState.given(ConsentGiver.PARENTAL_RESPONSIBILITY, ConsentForm.VERBAL, TUE_10AM.minusSeconds(600)))
+        .addConcerns(aboutChild("T4-S47-FGM-HBV-FORCED-MARRIAGE", TUE))).children().get(1);
+    assertThat(brother.consent()).allSatisfy(g -> assertThat(g.mayTellFamily()).isFalse());
+    Action universal = action(brother, "universal-services");
+    assertThat(universal.ready()).isFalse();
+    assertThat(universal.blockers()).anyMatch(b -> b.startsWith("The family must not be told"));
+    // Consent withheld where the family must not be told, and the phone referral already made: no
+    // step, note or guidance says to engage the family.
+    ChildAssessment fgm = assess(referral(TUE_10AM, child(LocalDate.of(2023, 11, 8)))
+        .consent(ConsentState.withheld(ConsentGiver.PARENTAL_RESPONSIBILITY, TUE_10AM.minusSeconds(3600)))
+        .phoneReferralMadeAt(TUE_10AM.minusSeconds(1200))
+        .addConcerns(aboutChild("T3-PAR-FGM-FAMILY-HISTORY", MON)));
+    for (Action a : fgm.actions()) {
+      assertThat(a.blockers()).as(a.ruleId()).noneMatch(b -> b.contains("engage the family"));
+      assertThat(a.notes()).as(a.ruleId()).noneMatch(n -> n.contains("engage the family"));
+    }
+    assertThat(fgm.consent()).allSatisfy(g -> assertThat(g.missing().orElse("")).doesNotContain("engage the family"));
+    assertThat(action(fgm, "phone-referral").notes()).anyMatch(n -> n.contains("must not be told"));
+    // Consent recorded as not sought because unsafe: the held-up step never reads as advice to seek it.
+    ChildAssessment unsafe = evaluate(referral(TUE_10AM, child("c1", LocalDate.of(2012, 3, 1)),
+            child("c2", LocalDate.of(2016, 5, 1)))
+        .consent(ConsentState.notSoughtUnsafe(io.thresholds.core.consent.NotSoughtReason.INCREASED_RISK_TO_CHILD,
+            TUE_10AM.minusSeconds(600)))
+        .addConcerns(aboutChild("T4-S47-FGM-HBV-FORCED-MARRIAGE", TUE))).children().get(1);
+    assertThat(action(unsafe, "universal-services").blockers())
+        .noneMatch(b -> b.contains("before referring, assessing or sharing"))
+        .anyMatch(b -> b.contains("must not be sought"));
+  }
+
+  @Test
   void tier2_earlyHelp_consentRequired() {
     Referral.Builder r = referral(TUE_10AM, child(LocalDate.of(2017, 4, 10)))
         .addConcerns(aboutChild("T2-DEV-BEREAVED", MON));
