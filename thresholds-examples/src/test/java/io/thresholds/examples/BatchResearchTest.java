@@ -234,7 +234,6 @@ class BatchResearchTest {
     assertThat(withCodes).isGreaterThan(100);
   }
 
-  /** No date (a date of birth would be one) and no name-like free text in any cell. */
   /**
    * Researchers open the table in a spreadsheet: no cell starts as a formula (OWASP "CSV
    * injection"), neither a reference starting with '-' nor the version of a policy of someone
@@ -270,6 +269,7 @@ class BatchResearchTest {
     assertThat(child.get("policy_version")).isEqualTo("'" + version);
   }
 
+  /** No date (a date of birth would be one) and no name-like free text in any cell. */
   @Test
   void csv_holdsNoDates_andOnlyCodesRefsNumbersAndBooleans() {
     Pattern date = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
