@@ -219,15 +219,20 @@ class ReferralFactsClauseTest {
 
   // ---- what already happened -------------------------------------------------------------------
 
-  @Test
-  void section3_phoneReferralAlreadyMade_writtenReferralAndChaseCountFromTheCall_notFromNow() {
-    Instant called = Instant.parse("2025-11-18T10:05:00Z");
-    Instant later = Instant.parse("2025-11-18T15:00:00Z");
-    var b = Referral.builder().ref(Ref.of("r1")).referrer(Referrer.of(AgencyType.SCHOOL)).madeAt(TUE_10AM)
+  /** A six-year-old, escalating domestic abuse against the mother (Tier 4), Tuesday 10:00. */
+  private static Referral.Builder tier4DomesticAbuse() {
+    return Referral.builder().ref(Ref.of("r1")).referrer(Referrer.of(AgencyType.SCHOOL)).madeAt(TUE_10AM)
         .household(Household.builder().addChildren(Child.builder().ref(Ref.of("c1"))
             .dateOfBirth(TUE.minusYears(6)).build()).addAdults(MUM).build())
         .addReferredChildren(Ref.of("c1"))
         .addConcerns(Concern.of("T4-PAR-ESCALATING-DOMESTIC-ABUSE", SubjectKind.PARENT_CARER, Ref.of("mum"), TUE));
+  }
+
+  @Test
+  void section3_phoneReferralAlreadyMade_writtenReferralAndChaseCountFromTheCall_notFromNow() {
+    Instant called = Instant.parse("2025-11-18T10:05:00Z");
+    Instant later = Instant.parse("2025-11-18T15:00:00Z");
+    var b = tier4DomesticAbuse();
     Referral notYet = b.build();
     Referral made = b.phoneReferralMadeAt(called).build();
     ChildAssessment before = EVALUATOR.evaluate(notYet, later).children().get(0);
@@ -286,11 +291,7 @@ class ReferralFactsClauseTest {
     // about calling now.
     Instant called = Instant.parse("2025-11-18T16:40:00Z");
     Instant evening = Instant.parse("2025-11-18T18:00:00Z");
-    var b = Referral.builder().ref(Ref.of("r1")).referrer(Referrer.of(AgencyType.SCHOOL)).madeAt(TUE_10AM)
-        .household(Household.builder().addChildren(Child.builder().ref(Ref.of("c1"))
-            .dateOfBirth(TUE.minusYears(6)).build()).addAdults(MUM).build())
-        .addReferredChildren(Ref.of("c1"))
-        .addConcerns(Concern.of("T4-PAR-ESCALATING-DOMESTIC-ABUSE", SubjectKind.PARENT_CARER, Ref.of("mum"), TUE));
+    var b = tier4DomesticAbuse();
     Action notYet = kind(EVALUATOR.evaluate(b.build(), evening).children().get(0),
         io.thresholds.core.policy.ActionKind.PHONE_REFERRAL);
     Action made = kind(EVALUATOR.evaluate(b.phoneReferralMadeAt(called).build(), evening).children().get(0),
