@@ -35,6 +35,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,13 +43,26 @@ import picocli.CommandLine.Spec;
 
 /** {@code thresholds policy diff | impact | test | init}: author, test and compare policy packs. */
 final class PolicyTools {
-  /** The OLD and NEW arguments of {@code diff} and {@code impact}. */
-  private static final String OLD_POLICY =
-      "the policy before: a pack directory, a thresholds/policy@1 file or an embedded pack id";
-  private static final String NEW_POLICY =
-      "the policy after: a pack directory, a thresholds/policy@1 file or an embedded pack id";
-
   private PolicyTools() {}
+
+  /** The OLD and NEW arguments of {@code diff} and {@code impact}, loaded the same way. */
+  static final class TwoPolicies {
+    @Parameters(index = "0", paramLabel = "OLD",
+        description = "the policy before: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+    @Nullable String older;
+
+    @Parameters(index = "1", paramLabel = "NEW",
+        description = "the policy after: a pack directory, a thresholds/policy@1 file or an embedded pack id")
+    @Nullable String newer;
+
+    Policy older() throws IOException {
+      return PolicyOption.load(Objects.requireNonNull(older), InputStream.nullInputStream());
+    }
+
+    Policy newer() throws IOException {
+      return PolicyOption.load(Objects.requireNonNull(newer), InputStream.nullInputStream());
+    }
+  }
 
   /** {@code thresholds policy diff OLD NEW}. */
   @Command(
@@ -61,21 +75,14 @@ final class PolicyTools {
   static final class Diff implements Callable<Integer> {
     @Spec @Nullable CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD",
-        description = OLD_POLICY)
-    @Nullable String older;
-
-    @Parameters(index = "1", paramLabel = "NEW",
-        description = NEW_POLICY)
-    @Nullable String newer;
+    @Mixin TwoPolicies policies = new TwoPolicies();
 
     @Option(names = "--json", description = "print the differences as a JSON document")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
-      PolicyDiff d = PolicyDiff.of(PolicyOption.load(Objects.requireNonNull(older), InputStream.nullInputStream()),
-          PolicyOption.load(Objects.requireNonNull(newer), InputStream.nullInputStream()));
+      PolicyDiff d = PolicyDiff.of(policies.older(), policies.newer());
       PrintWriter o = Objects.requireNonNull(spec).commandLine().getOut();
       if (json) {
         ObjectMapper mapper = ThresholdsJson.newMapper();
@@ -102,13 +109,7 @@ final class PolicyTools {
 
     @Spec @Nullable CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD",
-        description = OLD_POLICY)
-    @Nullable String older;
-
-    @Parameters(index = "1", paramLabel = "NEW",
-        description = NEW_POLICY)
-    @Nullable String newer;
+    @Mixin TwoPolicies policies = new TwoPolicies();
 
     @Parameters(index = "2", paramLabel = "REFERRALS.jsonl",
         description = "the referrals, one thresholds/referral@1 document per line (UTF-8)")
@@ -116,8 +117,8 @@ final class PolicyTools {
 
     @Override
     public Integer call() throws IOException {
-      Policy a = PolicyOption.load(Objects.requireNonNull(older), InputStream.nullInputStream());
-      Policy b = PolicyOption.load(Objects.requireNonNull(newer), InputStream.nullInputStream());
+      Policy a = policies.older();
+      Policy b = policies.newer();
       ThresholdEvaluator ea = ThresholdEvaluator.of(a);
       ThresholdEvaluator eb = ThresholdEvaluator.of(b);
       int lines = 0;
