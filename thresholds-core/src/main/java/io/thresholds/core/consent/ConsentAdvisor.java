@@ -289,8 +289,13 @@ public final class ConsentAdvisor {
    * in one consent history would have it as their last entry. So a designated safeguarding lead's
    * decision to share without consent after a parent's refusal is not undone by recording that
    * refusal per person (section 2, Tier 3 higher end and Tier 4; section 6).
+   *
+   * @param state the referral's recorded consent state
+   * @param givers each person's decision in force, for one child
+   * @param unborn true if the child is unborn (a young person's decision then does not count)
+   * @return true if {@code state} is a referral decision of that kind and it is the one in force
    */
-  private static boolean referralDecisionStands(ConsentState state, List<GiverConsent> givers,
+  public static boolean referralDecisionStands(ConsentState state, List<GiverConsent> givers,
       boolean unborn) {
     if (state.status() != ConsentStatus.SHARED_WITHOUT_CONSENT
         && state.status() != ConsentStatus.NOT_SOUGHT_UNSAFE) {

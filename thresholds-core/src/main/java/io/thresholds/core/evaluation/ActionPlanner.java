@@ -230,10 +230,9 @@ final class ActionPlanner {
     Action.Builder done = Action.builder().from(a);
     if (rules.get(i).contact().isPresent() && contacts[i] == null) {
       done.notes(List.of()); // the route's note is about calling now, and the call is made
-      if (inRoute.hours().orElseThrow().isOpen(called, policy.calendar())) {
-        done.contact(inRoute);
-      } else if (outRoute.hours().orElseThrow().isOpen(called, policy.calendar())) {
-        done.contact(outRoute);
+      Route then = route(called);
+      if (then.note == null) { // a service was staffed at the time of the call
+        done.contact(then.contact);
       }
     }
     done
@@ -386,7 +385,7 @@ final class ActionPlanner {
         yes = f.inScope() && f.consentRefused();
         break;
       case CONSENT_NOT_SOUGHT_UNSAFE:
-        yes = f.inScope() && f.consent.status() == io.thresholds.core.consent.ConsentStatus.NOT_SOUGHT_UNSAFE;
+        yes = f.inScope() && f.notSoughtUnsafe();
         break;
       case RANGE_UNCERTAIN:
         yes = r != null && !r.isSingle();
@@ -399,10 +398,10 @@ final class ActionPlanner {
         yes = f.inScope() && f.referral.caseHistory().openPlans().contains(OpenPlan.EARLY_HELP);
         break;
       case STATUTORY_PLAN:
-        yes = f.inScope() && f.referral.caseHistory().openPlans().stream().anyMatch(OpenPlan::statutory);
+        yes = f.inScope() && DefaultThresholdEvaluator.statutoryPlan(f.referral);
         break;
       case NO_STATUTORY_PLAN:
-        yes = f.inScope() && f.referral.caseHistory().openPlans().stream().noneMatch(OpenPlan::statutory);
+        yes = f.inScope() && !DefaultThresholdEvaluator.statutoryPlan(f.referral);
         break;
       case CHILD_PROTECTION_PLAN:
         yes = f.inScope() && f.referral.caseHistory().openPlans().contains(OpenPlan.CHILD_PROTECTION);

@@ -775,7 +775,7 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
   }
 
   private Reason noNeedReason(Child child, Tier max, Referral referral) {
-    if (referral.caseHistory().openPlans().stream().anyMatch(io.thresholds.core.model.OpenPlan::statutory)) {
+    if (statutoryPlan(referral)) {
       // Section 8: a child on a statutory plan steps down to early help first, when the allocated
       // social worker decides; "universal services meet it" would contradict the open plan.
       return Reason.builder()
@@ -1180,6 +1180,16 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       return scope != Scope.ADULT;
     }
 
+    /**
+     * Consent is recorded as not sought because unsafe, and that is the decision in force: no
+     * decision of a person whose decision counts was recorded after it (as the consent guidance
+     * reads it).
+     */
+    boolean notSoughtUnsafe() {
+      return consent.status() == ConsentStatus.NOT_SOUGHT_UNSAFE
+          && io.thresholds.core.consent.ConsentAdvisor.referralDecisionStands(consent, givers, unborn);
+    }
+
     boolean consentRefused() {
       ConsentStatus s = consent.status();
       if (s == ConsentStatus.WITHHELD || s == ConsentStatus.WITHDRAWN) {
@@ -1196,6 +1206,16 @@ final class DefaultThresholdEvaluator implements ThresholdEvaluator {
       }
       return false;
     }
+  }
+
+  /** @return true if the referral's case history records an open child in need or child protection plan */
+  static boolean statutoryPlan(Referral referral) {
+    for (io.thresholds.core.model.OpenPlan p : referral.caseHistory().openPlans()) {
+      if (p.statutory()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Modality firm(ActionRule rule, boolean firm) {

@@ -245,6 +245,28 @@ class ConsentByGiverClauseTest {
   }
 
   /**
+   * Consent recorded as not sought because unsafe, then a parent's consent recorded after it: the
+   * later decision is the one in force (as the consent guidance reads it), so consent is met and the
+   * "not sought because unsafe" step (V319) is not advised; recorded before it, the step is.
+   */
+  @Test
+  void tier2_notSoughtUnsafe_thenParentConsents_theLaterDecisionIsInForce() {
+    ConsentState unsafeSunday = ConsentState.notSoughtUnsafe(NotSoughtReason.INCREASED_RISK_TO_CHILD,
+        MON_4PM.minusSeconds(24 * 3600));
+    ChildAssessment later = assess(tier2(FIFTEEN).consent(unsafeSunday).addConsentByGiver(parent(ConsentStatus.GIVEN)));
+    assertThat(only(later).check()).isEqualTo(ConsentCheck.SATISFIED);
+    assertThat(ruleIds(later)).doesNotContain("consent-unsafe-tier2");
+    // The record not to seek consent still restricts telling the family (the conservative side):
+    // early help waits on that restriction alone, not on consent.
+    assertThat(action(later, "early-help-referral").blockers())
+        .isNotEmpty().allMatch(b -> b.startsWith("The family must not be told"));
+    ChildAssessment stands = assess(tier2(FIFTEEN).consent(ConsentState.notSoughtUnsafe(
+        NotSoughtReason.INCREASED_RISK_TO_CHILD, MON_4PM.plusSeconds(60))).addConsentByGiver(parent(ConsentStatus.GIVEN)));
+    assertThat(ruleIds(stands)).contains("consent-unsafe-tier2");
+    assertThat(action(stands, "early-help-referral").ready()).isFalse();
+  }
+
+  /**
    * Section 7 (early help is voluntary) with the young person's understanding not yet judged: the
    * parent consents, the fifteen-year-old refuses. If they are of sufficient understanding their
    * refusal means consent is not in place, so early help waits until that is judged (V296's probe);
