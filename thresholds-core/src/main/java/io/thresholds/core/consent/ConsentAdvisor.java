@@ -178,7 +178,7 @@ public final class ConsentAdvisor {
         if (validGiver) {
           b.check(ConsentCheck.SATISFIED);
         } else {
-          b.check(ConsentCheck.NOT_SATISFIED).missing(guarded(requiredMissing(rule, s), s, tell, seek));
+          b.check(ConsentCheck.NOT_SATISFIED).missing(guarded(requiredMissing(rule, state), s, tell, seek));
         }
         break;
       case SEEK_UNLESS_UNSAFE:
@@ -186,10 +186,10 @@ public final class ConsentAdvisor {
             || s == ConsentStatus.SHARED_WITHOUT_CONSENT) {
           b.check(ConsentCheck.SATISFIED);
         } else if (s == ConsentStatus.WITHHELD || s == ConsentStatus.WITHDRAWN) {
-          b.check(ConsentCheck.NOT_SATISFIED).missing(guarded("Consent is "
-              + (s == ConsentStatus.WITHHELD ? "withheld" : "withdrawn") + ": " + rule.ifWithheld(), s, tell, seek));
+          b.check(ConsentCheck.NOT_SATISFIED).missing(guarded(refusal("Consent is", state) + rule.ifWithheld(),
+              s, tell, seek));
         } else if (s == ConsentStatus.GIVEN) {
-          b.check(ConsentCheck.NOT_SATISFIED).missing(requiredMissing(rule, s));
+          b.check(ConsentCheck.NOT_SATISFIED).missing(requiredMissing(rule, state));
         } else if (!seek) {
           b.check(ConsentCheck.NOT_SATISFIED)
               .missing("Record that consent was not sought because seeking it is unsafe.");
@@ -365,15 +365,29 @@ public final class ConsentAdvisor {
     return missing;
   }
 
-  private static String requiredMissing(ConsentRule rule, ConsentStatus s) {
+  /**
+   * The opening of a refusal's text. The policy's words for consent withheld may speak of the
+   * parents' consent; where the refusal is a young person's own (judged of sufficient age and
+   * understanding), the text says so first (vig5 observation 7).
+   */
+  private static String refusal(String opening, ConsentState state) {
+    String what = state.status() == ConsentStatus.WITHHELD ? "withheld" : "withdrawn";
+    if (state.by().filter(ConsentGiver.YOUNG_PERSON::equals).isPresent()) {
+      return opening + " " + what + " by the young person. What the policy says where consent is withheld"
+          + " applies to their refusal: ";
+    }
+    return opening + " " + what + ": ";
+  }
+
+  private static String requiredMissing(ConsentRule rule, ConsentState state) {
+    ConsentStatus s = state.status();
     String who = rule.givers().contains(ConsentGiver.YOUNG_PERSON)
         ? "a person with parental responsibility or, where of sufficient age and understanding, the young person"
         : "a person with parental responsibility";
     switch (s) {
       case WITHHELD:
       case WITHDRAWN:
-        return "Consent is required and has been " + (s == ConsentStatus.WITHHELD ? "withheld" : "withdrawn")
-            + ": " + rule.ifWithheld();
+        return refusal("Consent is required and has been", state) + rule.ifWithheld();
       case GIVEN:
         return "Consent was given by someone this tier's rule does not accept for this child; it is"
             + " needed from " + who + ".";

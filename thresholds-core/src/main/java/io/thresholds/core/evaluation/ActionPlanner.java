@@ -167,7 +167,7 @@ final class ActionPlanner {
       int from = countsFrom[i] < 0 ? -1 : alias[countsFrom[i]];
       Action a = planned(i, applicable[i], from >= 0 && due[from] != null ? from : -1, due, facts, at, consent);
       if (from >= 0 && rules.get(i).kind() == ActionKind.CHASE_FEEDBACK && chased[from] != null) {
-        a = chasing(a, chased[from], done[from]);
+        a = chasing(a, chased[from], done[from], otherReady(chased, from));
       }
       if (rules.get(i).kind() == ActionKind.PHONE_REFERRAL) {
         chased[i] = a;
@@ -185,9 +185,11 @@ final class ActionPlanner {
    * gates may read different tiers' consent rules). A referral recorded as made holds nothing up;
    * what would have held the chase up is kept as a note.
    */
-  private static Action chasing(Action a, Action referral, boolean made) {
+  private static Action chasing(Action a, Action referral, boolean made, boolean otherReady) {
     List<String> blockers = made ? List.of() : referral.blockers();
-    if (blockers.equals(a.blockers())) {
+    boolean considered = !made && referral.modality() == Modality.CONSIDER;
+    boolean other = !blockers.isEmpty() && otherReady;
+    if (blockers.equals(a.blockers()) && !considered && !other) {
       return a;
     }
     Action.Builder b = Action.builder().from(a).blockers(blockers);
@@ -195,7 +197,27 @@ final class ActionPlanner {
       b.addNotes("The referral it chases is recorded as made, so this step is not held up; what would"
           + " have held it up: " + String.join(" ", a.blockers()));
     }
+    if (considered) {
+      // vig5 observation 5: a chase of a referral that is only to be considered presumes it was made.
+      b.addNotes("The phone referral it chases is one to consider: this step applies once you have made it.");
+    }
+    if (other) {
+      // hostile review C: at a range, the referral this chase counts from may wait for consent while
+      // another phone referral (the urgent one) is not held up.
+      b.addNotes("If you make the other phone referral advised here, which is not held up, chase it the same"
+          + " way: this step's wait is for the referral it counts from.");
+    }
     return b.build();
+  }
+
+  /** Whether a phone referral other than {@code from}, planned so far, is not held up. */
+  private static boolean otherReady(@Nullable Action[] chased, int from) {
+    for (int k = 0; k < chased.length; k++) {
+      if (k != from && chased[k] != null && chased[k].blockers().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -213,12 +235,59 @@ final class ActionPlanner {
       base = facts.referral.caseHistory().hubDisagreementAt().orElseThrow();
       baseName = "the disagreement with the Hub decision, recorded at " + local(base);
     }
-    Action a = action(i, modality, base, baseName, blockers(rules.get(i), facts, consent));
     Optional<Instant> called = facts.referral.phoneReferralMadeAt().filter(t -> !t.isAfter(at));
+    boolean chaseOfCall = false;
+    if (from < 0 && called.isPresent() && rules.get(i).kind() == ActionKind.CHASE_FEEDBACK
+        && countsFrom[i] >= 0 && rules.get(countsFrom[i]).kind() == ActionKind.PHONE_REFERRAL) {
+      // No phone referral is advised (say at a firm Tier 2), but one is recorded as made: the chase
+      // follows that call, as it would follow an advised one (hostile review D).
+      base = called.get();
+      baseName = "the phone referral recorded as made at " + local(base);
+      chaseOfCall = true;
+    }
+    List<String> blockers = blockers(rules.get(i), facts, consent);
+    Action a = action(i, modality, base, baseName, chaseOfCall ? List.of() : blockers);
+    if (chaseOfCall && !blockers.isEmpty()) {
+      a = Action.builder().from(a).addNotes("The phone referral it chases is recorded as made, so this step"
+          + " is not held up; what would have held it up: " + String.join(" ", blockers)).build();
+    }
     if (called.isPresent() && rules.get(i).kind() == ActionKind.PHONE_REFERRAL) {
       return calledAlready(i, a, called.get());
     }
+    if (blockers.isEmpty() && rules.get(i).gates().contains(ActionRule.Gate.CONSENT)
+        && rules.get(i).kind() != ActionKind.CHASE_FEEDBACK) {
+      String before = consentFirst(rules.get(i), facts, consent);
+      if (before != null) {
+        a = Action.builder().from(a).addNotes(before).build();
+      }
+    }
     return a;
+  }
+
+  /**
+   * Where consent is to be sought unless that is unsafe and it is not yet in place, a consent-gated
+   * step is not held up (only a refusal holds it up), but the person making it is told to seek
+   * consent first or to record why not: section 2 Tier 3 (the form is completed with the parents'
+   * consent), section 3 (seek parental consent unless it places the child at further risk) and the
+   * MARF's consent section (state the reason where consent could not be obtained). Nothing is said
+   * where consent must not be sought.
+   */
+  private static @Nullable String consentFirst(ActionRule rule, Facts f, List<ConsentGuidance> consent) {
+    if (f.range == null) {
+      return null;
+    }
+    Tier tier = gateTier(rule.trigger(), f.range);
+    for (ConsentGuidance g : consent) {
+      if (g.tier() == tier && g.check() == ConsentCheck.NOT_SATISFIED
+          && g.requirement() == ConsentRequirement.SEEK_UNLESS_UNSAFE && g.maySeekConsent()
+          && g.mayTellFamily() && g.missing().isPresent()) {
+        return "Consent is not in place yet: " + g.missing().get() + " This step is not held up for it,"
+            + (tier == Tier.ACUTE ? " and seeking consent must not delay a referral where the child may be"
+                + " suffering significant harm." : " but seek it before you make the referral where that is safe.")
+            + " The written form asks for the reason where consent could not be obtained.";
+      }
+    }
+    return null;
   }
 
   /**

@@ -169,6 +169,28 @@ class ConsentByGiverClauseTest {
     assertThat(ruleIds(c)).contains("consent-withheld-tier3");
   }
 
+  /**
+   * Tier 3 features ("young people themselves, if of sufficient age and understanding, can
+   * decline"): a young person of sufficient understanding withdraws, and nobody else has decided. The
+   * policy's words for a refusal speak of the parents' consent; the guidance first says whose refusal
+   * it is (vig5 observation 7, V313), so it does not read as though a parent had refused.
+   */
+  @Test
+  void tier3_features_competentYoungPersonWithdraws_theGuidanceSaysItIsTheirRefusal_notTheParents() {
+    ChildAssessment c = assess(tier3(FIFTEEN).addConsentByGiver(
+        youngPerson(Competence.JUDGED_COMPETENT, ConsentStatus.WITHDRAWN)));
+    ConsentGuidance g = only(c);
+    assertThat(g.check()).isEqualTo(ConsentCheck.NOT_SATISFIED);
+    assertThat(g.missing().orElseThrow())
+        .startsWith("Consent is withdrawn by the young person. What the policy says where consent is withheld"
+            + " applies to their refusal: ")
+        .endsWith(g.ifWithheld());
+    assertThat(action(c, "phone-referral").blockers()).containsExactly(g.missing().orElseThrow());
+    // A parent's refusal keeps the policy's words as they were.
+    ConsentGuidance parents = only(assess(tier3(FIFTEEN).addConsentByGiver(parent(ConsentStatus.WITHDRAWN))));
+    assertThat(parents.missing().orElseThrow()).isEqualTo("Consent is withdrawn: " + parents.ifWithheld());
+  }
+
   /** Tier 3: both consent, the referral goes ahead on consent grounds; nothing to disagree about. */
   @Test
   void tier3_parentAndYoungPersonConsent_satisfied_noDisagreement() {

@@ -305,6 +305,119 @@ class ReferralFactsClauseTest {
     assertThat(madeLate.contact().orElseThrow().id()).isEqualTo("edt");
   }
 
+  @Test
+  void section3_phoneReferralAlreadyMade_atAFirmTier2_theChaseCountsFromTheCall_andIsNotHeldUp() {
+    // Hostile review D: no phone referral is advised at Tier 2, but one is recorded as made (say the
+    // practitioner phoned the Hub, which pointed to early help). The chase follows that call: by
+    // 17:00 on the next working day after it, not after the time of the advice, and the early help
+    // consent gate (consent not yet sought) does not hold up chasing a call already made.
+    Instant called = Instant.parse("2025-11-18T10:05:00Z");
+    Instant thursday = Instant.parse("2025-11-20T09:00:00Z");
+    var b = Referral.builder().ref(Ref.of("r1")).referrer(Referrer.of(AgencyType.SCHOOL)).madeAt(TUE_10AM)
+        .household(Household.builder().addChildren(Child.builder().ref(Ref.of("c1"))
+            .dateOfBirth(TUE.minusYears(9)).build()).addAdults(MUM).build())
+        .addReferredChildren(Ref.of("c1"))
+        .addConcerns(aboutC1("T2-DEV-BEREAVED"));
+    ChildAssessment before = EVALUATOR.evaluate(b.build(), thursday).children().get(0);
+    ChildAssessment after = EVALUATOR.evaluate(b.phoneReferralMadeAt(called).build(), thursday).children().get(0);
+    assertThat(after.tierRange().orElseThrow()).isEqualTo(TierRange.of(Tier.ADDITIONAL_NEEDS, Tier.ADDITIONAL_NEEDS));
+    Action chaseBefore = kind(before, io.thresholds.core.policy.ActionKind.CHASE_FEEDBACK);
+    Action chase = kind(after, io.thresholds.core.policy.ActionKind.CHASE_FEEDBACK);
+    assertThat(chaseBefore.blockers()).isNotEmpty();
+    assertThat(chaseBefore.due().orElseThrow().basis()).contains("the time of this advice");
+    assertThat(chase.blockers()).isEmpty();
+    assertThat(chase.due().orElseThrow().dueBy()).isEqualTo(Instant.parse("2025-11-19T17:00:00Z"));
+    assertThat(chase.due().orElseThrow().basis()).contains("the phone referral recorded as made at");
+    assertThat(chase.notes()).anySatisfy(n -> assertThat(n)
+        .startsWith("The phone referral it chases is recorded as made").contains(chaseBefore.blockers().get(0)));
+    // The early help referral itself still waits for consent.
+    assertThat(kind(after, io.thresholds.core.policy.ActionKind.EARLY_HELP_REFERRAL).blockers()).isNotEmpty();
+  }
+
+  @Test
+  void section2Tier3_consentNotYetSought_theReferralIsNotHeldUp_butSaysToSeekConsentFirst_orRecordWhyNot() {
+    // Section 2 Tier 3: the form is completed with the parents' consent; section 3: seek it unless
+    // that places the child at further risk; the MARF asks for the reason where it was not obtained.
+    // Not yet sought, the Tier 3 referral goes ahead (only a refusal waits for a discussion) and each
+    // consent-gated step says to seek consent first (vig5 observation 3).
+    Child fourteen = Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(14)).build();
+    ChildAssessment c = assess(fourteen, aboutC1(T3_13_TO_15));
+    assertThat(c.tierRange().orElseThrow()).isEqualTo(TierRange.of(Tier.HIGH_OR_COMPLEX, Tier.HIGH_OR_COMPLEX));
+    for (var k : List.of(io.thresholds.core.policy.ActionKind.PHONE_REFERRAL,
+        io.thresholds.core.policy.ActionKind.WRITTEN_REFERRAL)) {
+      Action a = kind(c, k);
+      assertThat(a.blockers()).isEmpty();
+      assertThat(a.notes()).anySatisfy(n -> assertThat(n).startsWith("Consent is not in place yet: Seek consent")
+          .contains("seek it before you make the referral where that is safe")
+          .contains("asks for the reason where consent could not be obtained"));
+    }
+    assertThat(kind(c, io.thresholds.core.policy.ActionKind.CHASE_FEEDBACK).notes())
+        .noneMatch(n -> n.startsWith("Consent is not in place yet"));
+    // Consent given: nothing to say.
+    Referral given = Referral.builder().from(tier3Referral(fourteen))
+        .consent(io.thresholds.core.consent.ConsentState.given(
+            io.thresholds.core.consent.ConsentGiver.PARENTAL_RESPONSIBILITY,
+            io.thresholds.core.consent.ConsentForm.VERBAL, TUE_10AM.minusSeconds(600))).build();
+    assertThat(kind(EVALUATOR.evaluate(given, TUE_10AM).children().get(0),
+        io.thresholds.core.policy.ActionKind.WRITTEN_REFERRAL).notes())
+        .noneMatch(n -> n.startsWith("Consent is not in place yet"));
+    // A concern for which the family must not be told: the step never says to seek consent.
+    ChildAssessment fgm = assess(Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(3)).build(),
+        aboutC1("T3-PAR-FGM-FAMILY-HISTORY"));
+    assertThat(fgm.actions()).allSatisfy(a -> assertThat(a.notes())
+        .noneMatch(n -> n.startsWith("Consent is not in place yet")));
+  }
+
+  private static Referral tier3Referral(Child child) {
+    return Referral.builder().ref(Ref.of("r1")).referrer(Referrer.of(AgencyType.SCHOOL)).madeAt(TUE_10AM)
+        .household(Household.builder().addChildren(child).addAdults(MUM).build())
+        .addReferredChildren(child.ref()).addConcerns(aboutC1(T3_13_TO_15)).build();
+  }
+
+  @Test
+  void section3_chase_ofAPhoneReferralOnlyToConsider_saysItAppliesOnceTheReferralIsMade() {
+    // vig5 observation 5 (V295): several Tier 2 concerns that together may reach Tier 3. The phone
+    // referral is to be considered; the chase (a must at Tier 2 and above) presumes it was made.
+    Child twelve = Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(12)).build();
+    ChildAssessment c = assess(twelve, aboutC1("T2-DEV-EARLY-OFFENDING"), aboutC1("T2-DEV-POLICE-NOTICE"),
+        aboutC1("T2-DEV-GANG-VULNERABLE"), aboutC1("T2-FAM-GANG-VULNERABLE-ENVIRONMENT"));
+    assertThat(c.tierRange().orElseThrow().min()).isEqualTo(Tier.ADDITIONAL_NEEDS);
+    assertThat(c.tierRange().orElseThrow().max()).isEqualTo(Tier.HIGH_OR_COMPLEX);
+    assertThat(kind(c, io.thresholds.core.policy.ActionKind.PHONE_REFERRAL).modality()).isEqualTo(Modality.CONSIDER);
+    Action chase = kind(c, io.thresholds.core.policy.ActionKind.CHASE_FEEDBACK);
+    assertThat(chase.notes()).contains(
+        "The phone referral it chases is one to consider: this step applies once you have made it.");
+    // A firm Tier 3 referral: no such note.
+    ChildAssessment firm = assess(Child.builder().ref(Ref.of("c1")).dateOfBirth(TUE.minusYears(14)).build(),
+        aboutC1(T3_13_TO_15));
+    assertThat(kind(firm, io.thresholds.core.policy.ActionKind.CHASE_FEEDBACK).notes())
+        .noneMatch(n -> n.contains("one to consider"));
+  }
+
+  @Test
+  void section2Tier3And4_rangeWithConsentWithheld_theChaseWaits_butSaysHowToChaseTheUrgentCall() {
+    // Hostile review C: a Tier 3 concern that may be Tier 4, consent withheld. The urgent phone
+    // referral (to consider) is not held up; the Tier 3 one, which the chase counts from, waits for
+    // the discussion. The chase says that the urgent call, if made, is chased the same way.
+    var b = Referral.builder().ref(Ref.of("r1")).referrer(Referrer.of(AgencyType.SCHOOL)).madeAt(TUE_10AM)
+        .household(Household.builder().addChildren(Child.builder().ref(Ref.of("c1"))
+            .dateOfBirth(TUE.minusYears(3)).build()).addAdults(MUM).build())
+        .addReferredChildren(Ref.of("c1"))
+        .consent(io.thresholds.core.consent.ConsentState.withheld(
+            io.thresholds.core.consent.ConsentGiver.PARENTAL_RESPONSIBILITY, TUE_10AM.minusSeconds(600)))
+        .addConcerns(aboutC1("T3-PAR-FGM-FAMILY-HISTORY"));
+    ChildAssessment c = EVALUATOR.evaluate(b.build(), TUE_10AM).children().get(0);
+    assertThat(c.tierRange().orElseThrow().min()).isEqualTo(Tier.HIGH_OR_COMPLEX);
+    assertThat(c.tierRange().orElseThrow().max()).isEqualTo(Tier.ACUTE);
+    List<Action> phones = c.actions().stream()
+        .filter(a -> a.kind() == io.thresholds.core.policy.ActionKind.PHONE_REFERRAL).toList();
+    assertThat(phones).anySatisfy(a -> assertThat(a.blockers()).isEmpty());
+    assertThat(phones).anySatisfy(a -> assertThat(a.blockers()).isNotEmpty());
+    Action chase = kind(c, io.thresholds.core.policy.ActionKind.CHASE_FEEDBACK);
+    assertThat(chase.blockers()).isNotEmpty();
+    assertThat(chase.notes()).anySatisfy(n -> assertThat(n).startsWith("If you make the other phone referral"));
+  }
+
   private static Action kind(ChildAssessment c, io.thresholds.core.policy.ActionKind kind) {
     return c.actions().stream().filter(a -> a.kind() == kind).findFirst().orElseThrow();
   }
